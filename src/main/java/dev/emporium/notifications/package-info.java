@@ -1,0 +1,8 @@
+/**
+ * Notifications: tells customers by e-mail when their order is confirmed, cancelled,
+ * shipped and delivered, and records every notification so customers can read them
+ * through the API.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+		allowedDependencies = { "shared", "customers", "orders" })
+package dev.emporium.notifications;

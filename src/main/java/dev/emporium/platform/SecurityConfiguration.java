@@ -1,0 +1,126 @@
+package dev.emporium.platform;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import dev.emporium.shared.Caller;
+
+/**
+ * Stateless bearer-token security: every request needs a valid access token except the
+ * few public ones listed here, staff-only operations say so with {@code @PreAuthorize},
+ * and failures answer as problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration implements WebMvcConfigurer {
+
+	/** The claim carrying the caller's roles, such as {@code ["CUSTOMER"]}. */
+	static final String ROLES_CLAIM = "roles";
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint,
+			AccessDeniedHandler problemAccessDeniedHandler) throws Exception {
+		http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/auth/token")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/*")
+				.permitAll()
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+						"/.well-known/jwks.json", "/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
+				.authenticationEntryPoint(problemEntryPoint)
+				.accessDeniedHandler(problemAccessDeniedHandler))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problemEntryPoint)
+				.accessDeniedHandler(problemAccessDeniedHandler));
+		return http.build();
+	}
+
+	/**
+	 * Answers 401 with the {@code WWW-Authenticate} challenge and a problem body written
+	 * by the MVC error handling.
+	 */
+	@Bean
+	AuthenticationEntryPoint problemEntryPoint(
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+		var challenge = new BearerTokenAuthenticationEntryPoint();
+		return (request, response, exception) -> {
+			challenge.commence(request, response, exception);
+			resolver.resolveException(request, response, null, exception);
+		};
+	}
+
+	@Bean
+	AccessDeniedHandler problemAccessDeniedHandler(
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+		return (request, response, exception) -> resolver.resolveException(request, response, null, exception);
+	}
+
+	private static JwtAuthenticationConverter rolesFromToken() {
+		var authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+		authorities.setAuthorityPrefix("ROLE_");
+		var converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		return converter;
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new CallerArgumentResolver());
+	}
+
+	/**
+	 * Resolves a {@link Caller} parameter from the verified access token.
+	 */
+	static class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return Caller.class.equals(parameter.getParameterType());
+		}
+
+		@Override
+		public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+				NativeWebRequest request, WebDataBinderFactory binderFactory) {
+			if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+				throw new AuthenticationCredentialsNotFoundException("An access token is required");
+			}
+			var staff = token.getAuthorities()
+				.stream()
+				.anyMatch(authority -> ("ROLE_" + Caller.STAFF).equals(authority.getAuthority()));
+			return new Caller(UUID.fromString(token.getName()), staff);
+		}
+
+	}
+
+}

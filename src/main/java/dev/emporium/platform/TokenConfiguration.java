@@ -1,0 +1,80 @@
+package dev.emporium.platform;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Signs access tokens with the key on disk and verifies them with its public half, which
+ * it also publishes as a JSON Web Key Set so that other services can verify the same
+ * tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+	@Bean
+	RSAKey tokenSigningKey(JwtSettings settings) {
+		return new SigningKeyFile(settings.signingKey()).loadOrCreate();
+	}
+
+	/**
+	 * An encoder that fills in the issuer, issue and expiry times, so that the module
+	 * issuing tokens only says whom they are for.
+	 */
+	@Bean
+	JwtEncoder jwtEncoder(RSAKey tokenSigningKey, JwtSettings settings) {
+		var signer = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(tokenSigningKey)));
+		return parameters -> {
+			var now = Instant.now();
+			var claims = JwtClaimsSet.from(parameters.getClaims())
+				.issuer(settings.issuer())
+				.issuedAt(now)
+				.expiresAt(now.plus(settings.timeToLive()))
+				.build();
+			return signer.encode(JwtEncoderParameters.from(claims));
+		};
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(RSAKey tokenSigningKey, JwtSettings settings) throws JOSEException {
+		var decoder = NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+		return decoder;
+	}
+
+	/**
+	 * Publishes the public signing key.
+	 */
+	@RestController
+	static class JwkSetController {
+
+		private final Map<String, Object> publicKeys;
+
+		JwkSetController(RSAKey tokenSigningKey) {
+			this.publicKeys = new JWKSet(tokenSigningKey.toPublicJWK()).toJSONObject();
+		}
+
+		@GetMapping("/.well-known/jwks.json")
+		Map<String, Object> keys() {
+			return publicKeys;
+		}
+
+	}
+
+}

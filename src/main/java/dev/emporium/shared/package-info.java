@@ -1,0 +1,6 @@
+/**
+ * Shared kernel: value types every module may use (money, postal addresses, problem
+ * types). Values only: no entities, no services, no persistence.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel")
+package dev.emporium.shared;

@@ -1,0 +1,9 @@
+package dev.emporium.shipping;
+
+import java.util.UUID;
+
+/**
+ * A shipment reached its recipient.
+ */
+public record ShipmentDelivered(UUID shipmentId, UUID orderId) {
+}

@@ -33,7 +33,14 @@ class EmbeddedPostgresConfiguration {
 		if (!settings.ephemeral()) {
 			var dataDirectory = settings.dataDirectory().toAbsolutePath();
 			new LeftoverPostgres(dataDirectory).clear();
-			builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+			// The launcher's defaults (-F, synchronous_commit=off) trade durability for
+			// test speed: a killed server
+			// could lose commits it had acknowledged. Data kept between runs is flushed
+			// like any production server's.
+			builder.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(false)
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on");
 		}
 		var postgres = builder.start();
 		log.info("Embedded PostgreSQL listening on port {} with data in {}", postgres.getPort(),

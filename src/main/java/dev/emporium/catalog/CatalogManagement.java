@@ -1,0 +1,102 @@
+package dev.emporium.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.emporium.shared.Money;
+
+/**
+ * Maintains the catalog for staff and answers product look-ups for everyone else.
+ */
+@Service
+@Transactional
+class CatalogManagement implements Catalog {
+
+	private final Products products;
+
+	CatalogManagement(Products products) {
+		this.products = products;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ProductSummary> findProduct(String sku) {
+		return products.findById(sku).map(Product::toSummary);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ProductSummary> findProducts(Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return List.of();
+		}
+		return products.findAllById(Set.copyOf(skus)).stream().map(Product::toSummary).toList();
+	}
+
+	@Transactional(readOnly = true)
+	Product product(String sku) {
+		return products.findById(sku).orElseThrow(() -> new ProductNotFoundException(sku));
+	}
+
+	/**
+	 * The products whose SKU, name or description contain the text, ignoring case, in SKU
+	 * order; all products when the text is blank.
+	 */
+	@Transactional(readOnly = true)
+	Page<Product> browse(String text, Pageable pageable) {
+		var pattern = text == null || text.isBlank() ? "%" : "%" + escapeLike(text.strip()) + "%";
+		var content = products.search(pattern, pageable.getPageSize(), pageable.getOffset());
+		return new PageImpl<>(content, pageable, products.countMatching(pattern));
+	}
+
+	@Transactional(readOnly = true)
+	boolean isEmpty() {
+		return products.count() == 0;
+	}
+
+	Product add(String sku, String name, String description, Money price) {
+		if (products.existsById(sku)) {
+			throw new DuplicateSkuException(sku);
+		}
+		try {
+			return products.save(Product.create(sku, name, description, price));
+		}
+		catch (DataAccessException ex) {
+			// Another request added the same SKU since the check above.
+			if (causedBy(ex, DuplicateKeyException.class)) {
+				throw new DuplicateSkuException(sku);
+			}
+			throw ex;
+		}
+	}
+
+	Product update(String sku, String name, String description, Money price) {
+		var product = product(sku);
+		product.update(name, description, price);
+		return products.save(product);
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static boolean causedBy(Throwable throwable, Class<? extends Throwable> type) {
+		for (var cause = throwable; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

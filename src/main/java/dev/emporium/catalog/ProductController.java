@@ -1,0 +1,164 @@
+package dev.emporium.catalog;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.emporium.shared.Money;
+import dev.emporium.shared.Problems;
+
+/**
+ * The catalog over HTTP: anyone may browse it, staff add and change products.
+ */
+@RestController
+@RequestMapping("/api/v1/products")
+@Tag(name = "Catalog", description = "The products on sale")
+class ProductController {
+
+	private static final String PROBLEM = "application/problem+json";
+
+	private static final String PRODUCT_EXAMPLE = """
+			{"sku":"MUG-001","name":"Emporium mug","description":"Stoneware mug, 350 ml.",\
+			"price":{"amount":"12.50","currency":"EUR"}}""";
+
+	private final CatalogManagement catalog;
+
+	ProductController(CatalogManagement catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping
+	@SecurityRequirements
+	@Operation(
+			summary = "Browse the products in SKU order, optionally filtered by text in the SKU, name or description")
+	@ApiResponse(responseCode = "200", description = "A page of products")
+	@ApiResponse(responseCode = "422", description = "Invalid paging parameters",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	PagedModel<ProductResponse> browse(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+			@RequestParam(required = false) @Size(max = 100) String q) {
+		return new PagedModel<>(catalog.browse(q, PageRequest.of(page, size)).map(ProductResponse::of));
+	}
+
+	@GetMapping("/{sku}")
+	@SecurityRequirements
+	@Operation(summary = "Show one product")
+	@ApiResponse(responseCode = "200", description = "The product",
+			content = @Content(examples = @ExampleObject(PRODUCT_EXAMPLE)))
+	@ApiResponse(responseCode = "404", description = "No product has this SKU",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ProductResponse product(@PathVariable String sku) {
+		return ProductResponse.of(catalog.product(sku));
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('STAFF')")
+	@Operation(summary = "Add a product (staff only)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(examples = @ExampleObject(PRODUCT_EXAMPLE)))
+	@ApiResponse(responseCode = "201", description = "The product was added")
+	@ApiResponse(responseCode = "409", description = "The SKU is taken",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422", description = "Invalid product",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "401", description = "No valid access token",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "The caller is not staff",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "The body is not JSON of the expected shape",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<ProductResponse> add(@Valid @RequestBody NewProduct body) {
+		var product = catalog.add(body.sku(), body.name(), body.description(), body.price());
+		return ResponseEntity.created(URI.create("/api/v1/products/" + product.sku()))
+			.body(ProductResponse.of(product));
+	}
+
+	@PutMapping("/{sku}")
+	@PreAuthorize("hasRole('STAFF')")
+	@Operation(summary = "Change a product's name, description and price (staff only)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject("""
+			{"name":"Emporium mug","description":"Stoneware mug, 350 ml.",\
+			"price":{"amount":"13.00","currency":"EUR"}}""")))
+	@ApiResponse(responseCode = "200", description = "The changed product")
+	@ApiResponse(responseCode = "404", description = "No product has this SKU",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "Changed concurrently by another request",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422", description = "Invalid product",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "401", description = "No valid access token",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "The caller is not staff",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "The body is not JSON of the expected shape",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ProductResponse update(@PathVariable String sku, @Valid @RequestBody ProductChange body) {
+		return ProductResponse.of(catalog.update(sku, body.name(), body.description(), body.price()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(ProductNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> duplicate(DuplicateSkuException ex) {
+		return problem(HttpStatus.CONFLICT, "duplicate-sku", "Duplicate SKU", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalid(InvalidProductException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed", ex.getMessage());
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String title, String detail) {
+		return ResponseEntity.status(status).body(Problems.problem(status, slug, title, detail));
+	}
+
+	record NewProduct(@NotBlank @Pattern(regexp = Product.SKU_PATTERN,
+			message = "must be 2 to 40 upper-case letters, digits or dashes, not starting with a dash") String sku,
+			@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description, @NotNull Money price) {
+	}
+
+	record ProductChange(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
+			@NotNull Money price) {
+	}
+
+	record ProductResponse(String sku, String name, String description, Money price) {
+
+		static ProductResponse of(Product product) {
+			return new ProductResponse(product.sku(), product.name(), product.description(), product.price());
+		}
+
+	}
+
+}

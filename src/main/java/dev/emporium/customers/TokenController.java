@@ -1,0 +1,75 @@
+package dev.emporium.customers;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.emporium.shared.Problems;
+
+/**
+ * Hands out access tokens in exchange for an e-mail address and password.
+ */
+@RestController
+@Tag(name = "Customers")
+class TokenController {
+
+	private static final String PROBLEM = "application/problem+json";
+
+	private final AccessTokens tokens;
+
+	TokenController(AccessTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	@PostMapping("/api/v1/auth/token")
+	@SecurityRequirements
+	@Operation(summary = "Log in: exchange e-mail address and password for a bearer access token")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject("""
+			{"email":"ada@example.com","password":"correct horse battery"}""")))
+	@ApiResponse(responseCode = "200", description = "The access token",
+			content = @Content(examples = @ExampleObject("""
+					{"accessToken":"eyJraWQiOi...","tokenType":"Bearer","expiresIn":3600}""")))
+	@ApiResponse(responseCode = "401", description = "Wrong e-mail address or password",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422", description = "E-mail address or password missing",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "The body is not JSON of the expected shape",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<TokenResponse> token(@Valid @RequestBody Credentials body) {
+		var token = tokens.issue(body.email(), body.password());
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(new TokenResponse(token.value(), "Bearer", token.validFor().toSeconds()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidCredentials(InvalidCredentialsException ex) {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.body(Problems.problem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
+					ex.getMessage()));
+	}
+
+	record Credentials(@NotBlank @Size(max = 254) String email,
+			@NotBlank @Size(max = CustomerManagement.MAX_PASSWORD_LENGTH) String password) {
+	}
+
+	record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+	}
+
+}

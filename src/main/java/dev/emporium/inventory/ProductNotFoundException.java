@@ -1,0 +1,12 @@
+package dev.emporium.inventory;
+
+/**
+ * The catalog has no product with a SKU that staff tried to restock.
+ */
+class ProductNotFoundException extends RuntimeException {
+
+	ProductNotFoundException(String sku) {
+		super("The catalog has no product with SKU " + sku);
+	}
+
+}

@@ -1,0 +1,201 @@
+package dev.emporium.inventory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import dev.emporium.catalog.Catalog;
+import dev.emporium.inventory.Reservation.Status;
+import dev.emporium.inventory.StockReservationRequested.Line;
+import dev.emporium.shipping.ShipmentDispatched;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApplicationModuleTest
+class InventoryIntegrationTests {
+
+	@MockitoBean
+	Catalog catalog;
+
+	private final InventoryManagement inventory;
+
+	private final Stocks stocks;
+
+	private final Reservations reservations;
+
+	InventoryIntegrationTests(InventoryManagement inventory, Stocks stocks, Reservations reservations) {
+		this.inventory = inventory;
+		this.stocks = stocks;
+		this.reservations = reservations;
+	}
+
+	@Test
+	void reservesEveryLineAndAnswersStockReserved(Scenario scenario) {
+		var mug = stocked(5);
+		var tee = stocked(5);
+		var orderId = UUID.randomUUID();
+
+		scenario
+			.publish(new StockReservationRequested(orderId,
+					List.of(new Line(mug, 2), new Line(tee, 3), new Line(mug, 1))))
+			.andWaitForEventOfType(StockReserved.class)
+			.matching(event -> event.orderId().equals(orderId))
+			.toArriveAndVerify(event -> {
+				assertThat(stock(mug).reserved()).isEqualTo(3);
+				assertThat(stock(tee).reserved()).isEqualTo(3);
+				assertThat(statusOf(orderId)).contains(Status.RESERVED);
+			});
+	}
+
+	@Test
+	void reservesNothingAndListsShortSkusWhenAnyLineIsShort(Scenario scenario) {
+		var mug = stocked(5);
+		var tee = stocked(1);
+		var unknown = "NONE-" + UUID.randomUUID();
+		var orderId = UUID.randomUUID();
+
+		scenario
+			.publish(new StockReservationRequested(orderId,
+					List.of(new Line(mug, 2), new Line(tee, 1), new Line(tee, 1), new Line(unknown, 1))))
+			.andWaitForEventOfType(StockShortage.class)
+			.matching(event -> event.orderId().equals(orderId))
+			.toArriveAndVerify(event -> {
+				assertThat(event.unavailableSkus()).containsExactlyInAnyOrder(tee, unknown);
+				assertThat(stock(mug).reserved()).isZero();
+				assertThat(stock(tee).reserved()).isZero();
+				assertThat(statusOf(orderId)).contains(Status.REJECTED);
+			});
+	}
+
+	@Test
+	void treatsNonPositiveQuantitiesAsUnavailable() {
+		var mug = stocked(5);
+		var orderId = UUID.randomUUID();
+
+		inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 2), new Line(mug, 0))));
+
+		assertThat(statusOf(orderId)).contains(Status.REJECTED);
+		assertThat(stock(mug).reserved()).isZero();
+	}
+
+	@Test
+	void reservesOnlyOnceForARepeatedRequest() {
+		var mug = stocked(5);
+		var request = new StockReservationRequested(UUID.randomUUID(), List.of(new Line(mug, 2)));
+
+		inventory.reserve(request);
+		inventory.reserve(request);
+
+		assertThat(stock(mug).reserved()).isEqualTo(2);
+	}
+
+	@Test
+	void answersARepeatedShortRequestWithoutReservingLater() {
+		var mug = stocked(1);
+		var request = new StockReservationRequested(UUID.randomUUID(), List.of(new Line(mug, 2)));
+		inventory.reserve(request);
+
+		var restocked = stock(mug);
+		restocked.restock(5);
+		stocks.save(restocked);
+		inventory.reserve(request);
+
+		assertThat(stock(mug).reserved()).isZero();
+		assertThat(statusOf(request.orderId())).contains(Status.REJECTED);
+	}
+
+	@Test
+	void releaseGivesReservedStockBack(Scenario scenario) {
+		var mug = stocked(5);
+		var orderId = UUID.randomUUID();
+		inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 4))));
+
+		scenario.publish(new StockReleaseRequested(orderId))
+			.andWaitForStateChange(() -> statusOf(orderId), status -> status.equals(Optional.of(Status.RELEASED)))
+			.andVerify(status -> {
+				assertThat(stock(mug).reserved()).isZero();
+				assertThat(stock(mug).onHand()).isEqualTo(5);
+			});
+	}
+
+	@Test
+	void releasesOnlyOnceForARepeatedRelease() {
+		var mug = stocked(5);
+		var first = UUID.randomUUID();
+		var second = UUID.randomUUID();
+		inventory.reserve(new StockReservationRequested(first, List.of(new Line(mug, 2))));
+		inventory.reserve(new StockReservationRequested(second, List.of(new Line(mug, 3))));
+
+		inventory.release(first);
+		inventory.release(first);
+
+		assertThat(stock(mug).reserved()).isEqualTo(3);
+	}
+
+	@Test
+	void releaseBeforeRequestLeavesATombstoneSoNothingIsReservedLater(Scenario scenario) {
+		var mug = stocked(5);
+		var orderId = UUID.randomUUID();
+
+		scenario.publish(new StockReleaseRequested(orderId))
+			.andWaitForStateChange(() -> statusOf(orderId), Optional::isPresent)
+			.andVerify(status -> {
+				assertThat(status).contains(Status.RELEASED);
+				inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 1))));
+				assertThat(stock(mug).reserved()).isZero();
+				assertThat(statusOf(orderId)).contains(Status.RELEASED);
+			});
+	}
+
+	@Test
+	void dispatchedShipmentCommitsTheReservation(Scenario scenario) {
+		var mug = stocked(5);
+		var orderId = UUID.randomUUID();
+		inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 2))));
+
+		scenario.publish(new ShipmentDispatched(UUID.randomUUID(), orderId, "TRACK-1"))
+			.andWaitForStateChange(() -> statusOf(orderId), status -> status.equals(Optional.of(Status.COMMITTED)))
+			.andVerify(status -> {
+				assertThat(stock(mug).onHand()).isEqualTo(3);
+				assertThat(stock(mug).reserved()).isZero();
+			});
+	}
+
+	@Test
+	void commitsOnlyOnceAndNeverAReleasedReservation() {
+		var mug = stocked(5);
+		var committed = UUID.randomUUID();
+		var released = UUID.randomUUID();
+		inventory.reserve(new StockReservationRequested(committed, List.of(new Line(mug, 2))));
+		inventory.reserve(new StockReservationRequested(released, List.of(new Line(mug, 1))));
+		inventory.release(released);
+
+		inventory.commit(committed);
+		inventory.commit(committed);
+		inventory.commit(released);
+
+		assertThat(stock(mug).onHand()).isEqualTo(3);
+		assertThat(stock(mug).reserved()).isZero();
+	}
+
+	private String stocked(int onHand) {
+		var sku = "SKU-" + UUID.randomUUID();
+		stocks.createIfAbsent(sku, onHand);
+		return sku;
+	}
+
+	private Stock stock(String sku) {
+		return stocks.findById(sku).orElseThrow();
+	}
+
+	private Optional<Status> statusOf(UUID orderId) {
+		return reservations.findByOrderId(orderId).map(Reservation::status);
+	}
+
+}

@@ -15,7 +15,7 @@ class ModularityTests {
 
 	@Test
 	void modulesAreAcyclicAndUseOnlyPublishedApis() {
-		modules.verify();
+		EmporiumRules.verify(modules);
 	}
 
 }

@@ -62,7 +62,8 @@ final class EmporiumRules {
 		.because("events are delivered asynchronously, stored as JSON in the publication registry and will cross "
 				+ "a broker after extraction, so a listener must see exactly what was published");
 
-	static final ArchRule controllers_are_not_public = classes().that(describe("are controllers", Modules::isController))
+	static final ArchRule controllers_are_not_public = classes()
+		.that(describe("are controllers", Modules::isController))
 		.should()
 		.notBePublic()
 		.as("controllers are not public")
@@ -131,8 +132,8 @@ final class EmporiumRules {
 		.because("a module whose packages depend on each other in a cycle cannot be split or reshaped later")
 		.allowEmptyShould(true);
 
-	private static final Set<String> LAYERS = Set.of("controller", "controllers", "service", "services",
-			"repository", "repositories", "model", "models", "dto", "dtos", "entity", "entities", "web", "domain");
+	private static final Set<String> LAYERS = Set.of("controller", "controllers", "service", "services", "repository",
+			"repositories", "model", "models", "dto", "dtos", "entity", "entities", "web", "domain");
 
 	private EmporiumRules() {
 	}
@@ -146,11 +147,11 @@ final class EmporiumRules {
 			modules.verify();
 		}
 		catch (Violations violations) {
-			throw new AssertionError("Architecture Violation - Rule '%s, because %s' was violated:%n%s"
-				.formatted(MODULES_ARE_ACYCLIC_AND_USE_ONLY_PUBLISHED_APIS, MODULES_BECAUSE, violations.getMessage()),
+			throw new AssertionError(
+					"Architecture Violation - Rule '%s, because %s' was violated:%n%s".formatted(
+							MODULES_ARE_ACYCLIC_AND_USE_ONLY_PUBLISHED_APIS, MODULES_BECAUSE, violations.getMessage()),
 					violations);
 		}
 	}
-
 
 }

@@ -30,7 +30,10 @@ final class EventRoundTrip {
 	static final String BECAUSE = "events are stored as JSON in the publication registry and redelivered from it, "
 			+ "and will cross a broker after extraction";
 
-	/** Configured like the application's mapper ({@code spring.jackson.default-property-inclusion: non_null}). */
+	/**
+	 * Configured like the application's mapper
+	 * ({@code spring.jackson.default-property-inclusion: non_null}).
+	 */
 	static final JsonMapper MAPPER = JsonMapper.builder()
 		.changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 		.build();
@@ -43,8 +46,9 @@ final class EventRoundTrip {
 		String json = MAPPER.writeValueAsString(sample);
 		Object read = MAPPER.readValue(json, event);
 		if (!sample.equals(read)) {
-			throw new AssertionError("Rule 'events survive a JSON round trip, because %s' was violated: %s%n  wrote %s%n  "
-				.formatted(BECAUSE, event.getName(), sample) + "as    " + json + "\n  read  " + read);
+			throw new AssertionError(
+					"Rule 'events survive a JSON round trip, because %s' was violated: %s%n  wrote %s%n  "
+						.formatted(BECAUSE, event.getName(), sample) + "as    " + json + "\n  read  " + read);
 		}
 	}
 
@@ -178,8 +182,8 @@ final class EventRoundTrip {
 		if (raw.isRecord()) {
 			return sample(raw);
 		}
-		throw new IllegalStateException(
-				"No sample value for %s (%s); teach EventRoundTrip.sample(...) about it".formatted(raw.getName(), name));
+		throw new IllegalStateException("No sample value for %s (%s); teach EventRoundTrip.sample(...) about it"
+			.formatted(raw.getName(), name));
 	}
 
 }

@@ -40,8 +40,9 @@ class EventRoundTripTests {
 
 	@org.junit.jupiter.api.Test
 	void findsTheEventsOfEveryModule() {
-		assertThat(events().map(Class::getSimpleName)).contains("OrderPlaced", "StockReservationRequested",
-				"PaymentCompleted", "ShipmentDispatched", "CustomerRegistered")
+		assertThat(events().map(Class::getSimpleName))
+			.contains("OrderPlaced", "StockReservationRequested", "PaymentCompleted", "ShipmentDispatched",
+					"CustomerRegistered")
 			.doesNotContain("ProductSummary", "Money");
 	}
 

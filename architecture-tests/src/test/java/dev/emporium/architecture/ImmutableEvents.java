@@ -52,10 +52,10 @@ class ImmutableEvents extends ArchCondition<JavaClass> {
 			.stream()
 			.filter(JavaClass::isInterface)
 			.flatMap(api -> api.getMethods().stream())
-			.anyMatch(method -> method.getReturnType().getAllInvolvedRawTypes().contains(type) || method
-				.getParameterTypes()
-				.stream()
-				.anyMatch(parameter -> parameter.getAllInvolvedRawTypes().contains(type)));
+			.anyMatch(method -> method.getReturnType().getAllInvolvedRawTypes().contains(type)
+					|| method.getParameterTypes()
+						.stream()
+						.anyMatch(parameter -> parameter.getAllInvolvedRawTypes().contains(type)));
 	}
 
 	@Override
@@ -99,7 +99,8 @@ class ImmutableEvents extends ArchCondition<JavaClass> {
 		long copies = record.getConstructors()
 			.stream()
 			.flatMap(constructor -> constructor.getMethodCallsFromSelf().stream())
-			.filter(call -> COPIES.contains(call.getName()) && call.getTargetOwner().getPackageName().equals("java.util"))
+			.filter(call -> COPIES.contains(call.getName())
+					&& call.getTargetOwner().getPackageName().equals("java.util"))
 			.count();
 		if (copies < collections) {
 			events.add(SimpleConditionEvent.violated(record,

@@ -7,7 +7,8 @@ import org.springframework.modulith.core.ApplicationModules;
 import dev.emporium.EmporiumApplication;
 
 /**
- * Verifies the module arrangement: no cycles, and modules use each other only through their published API.
+ * Verifies the module arrangement: no cycles, and modules use each other only through
+ * their published API.
  */
 class ModularityTests {
 

@@ -10,10 +10,10 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaPackage;
 
 /**
- * Where a class sits in a modular system, worked out from the code alone so that the
- * same rules apply to Emporium and to the fixtures: the root package holds the class
- * annotated {@code @Modulithic} (or {@code @SpringBootApplication}), and every direct
- * sub-package of the root is a module.
+ * Where a class sits in a modular system, worked out from the code alone so that the same
+ * rules apply to Emporium and to the fixtures: the root package holds the class annotated
+ * {@code @Modulithic} (or {@code @SpringBootApplication}), and every direct sub-package
+ * of the root is a module.
  */
 final class Modules {
 
@@ -57,7 +57,9 @@ final class Modules {
 		return moduleOf(type).isPresent();
 	}
 
-	/** Shared modules (the shared kernel, the platform) as declared on the root marker. */
+	/**
+	 * Shared modules (the shared kernel, the platform) as declared on the root marker.
+	 */
 	static Set<String> sharedModules(JavaPackage root) {
 		return root.getClasses()
 			.stream()
@@ -124,7 +126,10 @@ final class Modules {
 				|| type.isMetaAnnotatedWith("org.springframework.stereotype.Controller");
 	}
 
-	/** Records, enums and exceptions are values: calling them never reaches another module's logic. */
+	/**
+	 * Records, enums and exceptions are values: calling them never reaches another
+	 * module's logic.
+	 */
 	static boolean isValue(JavaClass type) {
 		return type.isRecord() || type.isEnum() || type.isAssignableTo(Throwable.class);
 	}

@@ -25,20 +25,24 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  */
 class NoCallsIntoOtherModules extends ArchCondition<JavaMethod> {
 
-	private static final List<String> TRANSACTIONAL = List.of("org.springframework.transaction.annotation.Transactional",
-			"jakarta.transaction.Transactional");
+	private static final List<String> TRANSACTIONAL = List
+		.of("org.springframework.transaction.annotation.Transactional", "jakarta.transaction.Transactional");
 
 	NoCallsIntoOtherModules() {
 		super("not call a method of another module");
 	}
 
-	/** Methods that run inside a transaction: annotated, in an annotated class, or module listeners. */
+	/**
+	 * Methods that run inside a transaction: annotated, in an annotated class, or module
+	 * listeners.
+	 */
 	static DescribedPredicate<JavaMethod> runInATransaction() {
 		return DescribedPredicate.describe("run in a transaction", NoCallsIntoOtherModules::isTransactional);
 	}
 
 	static boolean isTransactional(JavaMethod method) {
-		if (method.getModifiers().contains(JavaModifier.STATIC) || method.getModifiers().contains(JavaModifier.SYNTHETIC)) {
+		if (method.getModifiers().contains(JavaModifier.STATIC)
+				|| method.getModifiers().contains(JavaModifier.SYNTHETIC)) {
 			return false;
 		}
 		return TRANSACTIONAL.stream()
@@ -69,9 +73,9 @@ class NoCallsIntoOtherModules extends ArchCondition<JavaMethod> {
 				continue;
 			}
 			if (!targetModule.get().equals(module)) {
-				events.add(SimpleConditionEvent.violated(call,
-						"%s calls %s of module %s in %s".formatted(describe(path), describe(call.getTarget()),
-								targetModule.get(), call.getSourceCodeLocation())));
+				events
+					.add(SimpleConditionEvent.violated(call, "%s calls %s of module %s in %s".formatted(describe(path),
+							describe(call.getTarget()), targetModule.get(), call.getSourceCodeLocation())));
 			}
 			else {
 				resolve(call.getTarget()).ifPresent(next -> follow(next, module, plus(path, next), seen, events));

@@ -28,8 +28,8 @@ class OwnSchemaOnly extends ArchCondition<SqlSource> {
 	private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema");
 
 	/** Keywords after which a qualified name is always schema.relation. */
-	private static final Pattern RELATION_KEYWORD = Pattern.compile(
-			"(?:from|join|references|into|update|table|view|exists|sequence|only|type)\\s+$", Pattern.DOTALL);
+	private static final Pattern RELATION_KEYWORD = Pattern
+		.compile("(?:from|join|references|into|update|table|view|exists|sequence|only|type)\\s+$", Pattern.DOTALL);
 
 	private static final Pattern CREATE_TABLE = Pattern
 		.compile("create\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?" + IDENT + "\\s*\\.\\s*" + IDENT);
@@ -71,10 +71,11 @@ class OwnSchemaOnly extends ArchCondition<SqlSource> {
 		Matcher qualified = QUALIFIED.matcher(sql);
 		while (qualified.find()) {
 			String schema = unquoted(qualified.group(1));
-			boolean namesARelation = RELATION_KEYWORD.matcher(sql.substring(Math.max(0, qualified.start() - 20),
-					qualified.start()))
+			boolean namesARelation = RELATION_KEYWORD
+				.matcher(sql.substring(Math.max(0, qualified.start() - 20), qualified.start()))
 				.find();
-			if (!schema.equals(source.schema()) && !SYSTEM_SCHEMAS.contains(schema) && (namesARelation || knownSchemas.contains(schema))) {
+			if (!schema.equals(source.schema()) && !SYSTEM_SCHEMAS.contains(schema)
+					&& (namesARelation || knownSchemas.contains(schema))) {
 				report(events, source, qualified.start(), "uses schema " + schema + " in '" + qualified.group() + "'");
 			}
 		}
@@ -99,7 +100,10 @@ class OwnSchemaOnly extends ArchCondition<SqlSource> {
 			.formatted(source.module(), source.at(offset), what, source.schema())));
 	}
 
-	/** Lower case, with comments and string literals blanked out so offsets keep their lines. */
+	/**
+	 * Lower case, with comments and string literals blanked out so offsets keep their
+	 * lines.
+	 */
 	static String normalised(String sql) {
 		StringBuilder out = new StringBuilder(sql.toLowerCase(Locale.ROOT));
 		blank(out, Pattern.compile("--[^\n]*"));

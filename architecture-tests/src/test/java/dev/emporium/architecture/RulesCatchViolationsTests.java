@@ -42,8 +42,10 @@ class RulesCatchViolationsTests {
 			.contains("Rule 'module APIs carry only records of values and IDs, because what crosses a module boundary")
 			.contains("method fixtures.emporium.apivalues.catalog.Catalog.findProduct(java.lang.String) uses "
 					+ "fixtures.emporium.apivalues.catalog.Product, which is an entity")
-			.contains("Catalog.summarise(java.sql.ResultSet) uses java.sql.ResultSet, which is a JDBC, persistence or web type")
-			.contains("Catalog.view(java.lang.String) uses fixtures.emporium.apivalues.catalog.ProductView, which is neither a record nor an enum")
+			.contains(
+					"Catalog.summarise(java.sql.ResultSet) uses java.sql.ResultSet, which is a JDBC, persistence or web type")
+			.contains(
+					"Catalog.view(java.lang.String) uses fixtures.emporium.apivalues.catalog.ProductView, which is neither a record nor an enum")
 			.contains("component fixtures.emporium.apivalues.catalog.ProductRepriced.product uses "
 					+ "fixtures.emporium.apivalues.catalog.Product, which is an entity")
 			.doesNotContain("Catalog.fine(");
@@ -67,7 +69,8 @@ class RulesCatchViolationsTests {
 	void moduleSqlMayNotTouchAnotherSchema() {
 		String migration = "fixtures/emporium/sql/db/migration/inventory/V1__stock.sql";
 		failureOf(EmporiumRules.module_sql_touches_only_its_own_schema, "sql")
-			.contains("Rule 'module SQL touches only its own schema, because a foreign key, join or view across schemas")
+			.contains(
+					"Rule 'module SQL touches only its own schema, because a foreign key, join or view across schemas")
 			.contains("SQL of module inventory at " + migration
 					+ ":8 uses schema catalog in 'catalog.products', but may only use schema inventory")
 			.contains("SQL of module inventory at " + migration + ":13 uses schema catalog")
@@ -87,7 +90,8 @@ class RulesCatchViolationsTests {
 			.contains("Event fixtures.emporium.events.orders.OrderPlaced is a class, not a record")
 			.contains("Event fixtures.emporium.events.orders.OrderLinesChanged: record OrderLinesChanged has 1 "
 					+ "collection component(s) but its constructor makes 0 unmodifiable copies")
-			.contains("Event fixtures.emporium.events.orders.OrderTagged: component OrderTagged.tags is an array, which is mutable")
+			.contains(
+					"Event fixtures.emporium.events.orders.OrderTagged: component OrderTagged.tags is an array, which is mutable")
 			.contains("Event fixtures.emporium.events.shipping.ParcelWeighed is a class, not a record")
 			.doesNotContain("OrderPaid")
 			.doesNotContain("OrderView");

@@ -21,9 +21,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Finds the SQL of a modular system: the migrations under
  * {@code <root package as path>/db/migration/<module>/*.sql} if that folder exists (the
- * fixtures), else under {@code db/migration/<module>/*.sql} (the application, as
- * Spring Modulith's per-module Flyway support reads them), plus every {@code @Query}
- * value on the system's classes.
+ * fixtures), else under {@code db/migration/<module>/*.sql} (the application, as Spring
+ * Modulith's per-module Flyway support reads them), plus every {@code @Query} value on
+ * the system's classes.
  */
 class SqlSources extends AbstractClassesTransformer<SqlSource> {
 
@@ -41,9 +41,10 @@ class SqlSources extends AbstractClassesTransformer<SqlSource> {
 		List<SqlSource> sources = new ArrayList<>();
 		for (JavaClass type : classes) {
 			Modules.rootOf(type).ifPresent(roots::add);
-			Modules.moduleOf(type).ifPresent(module -> type.getMethods()
-				.forEach(method -> queries(method).forEach(query -> sources.add(new SqlSource(module,
-						SqlSource.schemaOf(module), method.getFullName() + " @Query", 1, query)))));
+			Modules.moduleOf(type)
+				.ifPresent(module -> type.getMethods()
+					.forEach(method -> queries(method).forEach(query -> sources.add(new SqlSource(module,
+							SqlSource.schemaOf(module), method.getFullName() + " @Query", 1, query)))));
 		}
 		roots.forEach(root -> sources.addAll(migrations(root)));
 		return sources;

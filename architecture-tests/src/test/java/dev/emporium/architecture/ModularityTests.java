@@ -7,7 +7,8 @@ import org.springframework.modulith.core.ApplicationModules;
 import dev.emporium.EmporiumApplication;
 
 /**
- * Verifies the module arrangement: no cycles, and modules use each other only through their published API.
+ * Verifies the module arrangement: no cycles, and modules use each other only through
+ * their published API.
  */
 class ModularityTests {
 
@@ -15,7 +16,7 @@ class ModularityTests {
 
 	@Test
 	void modulesAreAcyclicAndUseOnlyPublishedApis() {
-		modules.verify();
+		EmporiumRules.verify(modules);
 	}
 
 }

@@ -115,7 +115,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
-		if (body instanceof ProblemDetail problem && "about:blank".equals(problem.getType().toString())) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			var status = HttpStatus.resolve(statusCode.value());
 			var slug = status == null ? "http-" + statusCode.value() : status.name().toLowerCase().replace('_', '-');
 			problem.setType(Problems.type(slug));

@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.PageRequest;
@@ -36,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import dev.emporium.shared.Address;
 import dev.emporium.shared.Caller;
@@ -77,12 +77,11 @@ class OrderController {
 	@ApiResponse(responseCode = "400", description = "Malformed JSON",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "422",
-			description = "Invalid request, unknown SKU, duplicate SKU, mixed currencies or reused Idempotency-Key",
+			description = "Invalid request, unknown SKU, duplicate SKU, mixed currencies, invalid or reused Idempotency-Key",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<OrderResponse> place(Caller caller, @Valid @RequestBody PlaceOrder request,
-			@Parameter(description = "1 to 255 printable characters, unique per order request") @RequestHeader(
-					name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 255) @Pattern(regexp = "\\p{Print}*",
-							message = "must be printable ASCII characters") String idempotencyKey) {
+			@Parameter(description = "1 to 255 printable ASCII characters, one per order request") @RequestHeader(
+					name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
 		var lines = request.lines().stream().map(line -> new RequestedLine(line.sku(), line.quantity())).toList();
 		var placement = orders.place(caller.customerId(), lines, request.shippingAddress(), request.paymentToken(),
 				idempotencyKey);
@@ -98,7 +97,9 @@ class OrderController {
 	@Operation(summary = "List orders, newest first",
 			description = "Customers see their own orders, staff see everybody's.")
 	@ApiResponse(responseCode = "200", description = "A page of orders")
-	@ApiResponse(responseCode = "422", description = "Invalid page, size (1 to 100) or status",
+	@ApiResponse(responseCode = "400", description = "Unknown status",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422", description = "Invalid page or size (1 to 100)",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	PagedModel<OrderResponse> list(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -110,6 +111,8 @@ class OrderController {
 	@GetMapping("/{id}")
 	@Operation(summary = "Show an order", description = "Visible to its customer and to staff only.")
 	@ApiResponse(responseCode = "200", description = "The order")
+	@ApiResponse(responseCode = "400", description = "The id is not a UUID",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "No such order, or not yours",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	OrderResponse show(Caller caller, @PathVariable UUID id) {
@@ -128,6 +131,12 @@ class OrderController {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	OrderResponse cancel(Caller caller, @PathVariable UUID id) {
 		return OrderResponse.of(orders.cancel(id, caller));
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidParameter(MethodArgumentTypeMismatchException ex) {
+		return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+				"'%s' is not a valid %s".formatted(ex.getValue(), ex.getName()));
 	}
 
 	@ExceptionHandler

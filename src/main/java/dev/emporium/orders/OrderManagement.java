@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +33,8 @@ import dev.emporium.shipping.ShipmentCancellationRequested;
 @Service
 class OrderManagement {
 
+	private static final Pattern VALID_KEY = Pattern.compile("\\p{Print}{1,255}");
+
 	private final Orders orders;
 
 	private final Catalog catalog;
@@ -53,6 +56,7 @@ class OrderManagement {
 	 */
 	Placement place(UUID customerId, List<RequestedLine> lines, Address address, String paymentToken,
 			String idempotencyKey) {
+		requireValidKey(idempotencyKey);
 		var fingerprint = RequestFingerprint.of(lines, address, paymentToken);
 		var earlier = replay(customerId, idempotencyKey, fingerprint);
 		if (earlier.isPresent()) {
@@ -108,6 +112,13 @@ class OrderManagement {
 			events.publishEvent(new ShipmentCancellationRequested(orderId));
 		}
 		return saved;
+	}
+
+	private static void requireValidKey(String idempotencyKey) {
+		if (idempotencyKey != null && !VALID_KEY.matcher(idempotencyKey).matches()) {
+			throw new OrderRejected("invalid-idempotency-key", "Invalid Idempotency-Key",
+					"An Idempotency-Key has 1 to 255 printable ASCII characters");
+		}
 	}
 
 	private Optional<Placement> replay(UUID customerId, String idempotencyKey, String fingerprint) {

@@ -70,6 +70,7 @@ class OrderManagementIntegrationTests {
 
 	@BeforeEach
 	void catalogKnowsSomeProducts() {
+		catalogCalledInTransaction.set(false);
 		given(catalog.findProducts(anyCollection())).willAnswer(invocation -> {
 			catalogCalledInTransaction.compareAndSet(false,
 					TransactionSynchronizationManager.isActualTransactionActive());

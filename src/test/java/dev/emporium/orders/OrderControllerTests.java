@@ -263,6 +263,16 @@ class OrderControllerTests {
 			.andExpect(jsonPath("$.type").value(PROBLEM + "order-not-cancellable"));
 	}
 
+	@Test
+	void documentsTheOrdersApi() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/orders'].post.summary").value("Place an order"))
+			.andExpect(jsonPath("$.paths['/api/v1/orders/{id}/cancel'].post.description",
+					containsString("409 order-not-cancellable")))
+			.andExpect(jsonPath("$.paths['/api/v1/orders/{id}'].get.responses['404']").exists());
+	}
+
 	ResultActions place(String body, JwtRequestPostProcessor caller) throws Exception {
 		return mvc.perform(post("/api/v1/orders").with(caller).contentType(MediaType.APPLICATION_JSON).content(body));
 	}

@@ -1,0 +1,112 @@
+package dev.emporium.orders;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.emporium.inventory.StockReleaseRequested;
+import dev.emporium.inventory.StockReserved;
+import dev.emporium.inventory.StockShortage;
+import dev.emporium.payments.PaymentCompleted;
+import dev.emporium.payments.PaymentDeclined;
+import dev.emporium.payments.PaymentRequested;
+import dev.emporium.shipping.ShipmentDelivered;
+import dev.emporium.shipping.ShipmentDispatched;
+import dev.emporium.shipping.ShipmentRequested;
+
+/**
+ * Moves orders along the checkout as inventory, payments and shipping answer. Answers
+ * arrive at least once and in any order: one that does not fit the order's status (a
+ * duplicate, or one that comes after a cancellation) is ignored.
+ */
+@Component
+class CheckoutListeners {
+
+	private static final Logger log = LoggerFactory.getLogger(CheckoutListeners.class);
+
+	private final Orders orders;
+
+	private final ApplicationEventPublisher events;
+
+	CheckoutListeners(Orders orders, ApplicationEventPublisher events) {
+		this.orders = orders;
+		this.events = events;
+	}
+
+	@ApplicationModuleListener
+	void on(StockReserved event) {
+		advance(event.orderId(), event, OrderStatus.PLACED, order -> {
+			order.markReserved();
+			return List.of(new PaymentRequested(order.id(), order.customerId(), order.total(), order.paymentToken()));
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(StockShortage event) {
+		advance(event.orderId(), event, OrderStatus.PLACED, order -> {
+			order.cancel(CancellationReason.OUT_OF_STOCK);
+			return List.of(cancelled(order));
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentCompleted event) {
+		advance(event.orderId(), event, OrderStatus.RESERVED, order -> {
+			order.markPaid();
+			return List.of(new OrderConfirmed(order.id(), order.customerId(), order.total()),
+					new ShipmentRequested(order.id(), order.customerId(), order.shippingAddress()));
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentDeclined event) {
+		advance(event.orderId(), event, OrderStatus.RESERVED, order -> {
+			order.cancel(CancellationReason.PAYMENT_DECLINED);
+			return List.of(cancelled(order), new StockReleaseRequested(order.id()));
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(ShipmentDispatched event) {
+		advance(event.orderId(), event, OrderStatus.PAID, order -> {
+			order.markShipped(event.trackingNumber());
+			return List.of(new OrderShipped(order.id(), order.customerId(), event.trackingNumber()));
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(ShipmentDelivered event) {
+		advance(event.orderId(), event, OrderStatus.SHIPPED, order -> {
+			order.markDelivered();
+			return List.of(new OrderDelivered(order.id(), order.customerId()));
+		});
+	}
+
+	private void advance(UUID orderId, Object answer, OrderStatus expected, Function<Order, List<Object>> transition) {
+		var found = orders.findLockedById(orderId);
+		if (found.isEmpty()) {
+			log.warn("Ignoring {}: there is no order {}", answer, orderId);
+			return;
+		}
+		var order = found.get();
+		if (!order.is(expected)) {
+			log.debug("Ignoring {}: order {} is {}, not {}", answer, orderId, order.status(), expected);
+			return;
+		}
+		var published = transition.apply(order);
+		orders.save(order);
+		published.forEach(events::publishEvent);
+	}
+
+	private static OrderCancelled cancelled(Order order) {
+		return new OrderCancelled(order.id(), order.customerId(), order.cancellationReason().name());
+	}
+
+}

@@ -1,0 +1,12 @@
+package dev.emporium.orders;
+
+/**
+ * An Idempotency-Key came back with a different request than the one that first used it.
+ */
+class IdempotencyKeyReused extends RuntimeException {
+
+	IdempotencyKeyReused(String key) {
+		super("The Idempotency-Key '%s' was already used for a different order request; use a new key".formatted(key));
+	}
+
+}

@@ -1,0 +1,204 @@
+package dev.emporium.orders;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import dev.emporium.shared.Address;
+import dev.emporium.shared.Caller;
+import dev.emporium.shared.Money;
+import dev.emporium.shared.Problems;
+
+/**
+ * Places, lists, shows and cancels orders over HTTP.
+ */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders", description = "Placing, tracking and cancelling orders")
+class OrderController {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	static final String REPLAYED = "Idempotent-Replayed";
+
+	private static final String PROBLEM = "application/problem+json";
+
+	private final OrderManagement orders;
+
+	OrderController(OrderManagement orders) {
+		this.orders = orders;
+	}
+
+	@PostMapping
+	@Operation(summary = "Place an order",
+			description = "Prices the lines from the catalog and starts the checkout: the order is PLACED, then "
+					+ "RESERVED, PAID, SHIPPED and DELIVERED, or CANCELLED. Send an Idempotency-Key to retry safely: "
+					+ "the same key with the same body answers the first order again with Idempotent-Replayed: true; "
+					+ "with a different body it is rejected. Each SKU may appear on one line only.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject("""
+			{"lines":[{"sku":"MUG-001","quantity":2}],
+			 "shippingAddress":{"name":"Ada Lovelace","line1":"12 St James's Square","city":"London",
+			                    "postalCode":"SW1Y 4JH","country":"GB"},
+			 "paymentToken":"tok_visa"}""")))
+	@ApiResponse(responseCode = "201", description = "Order placed (or replayed for a repeated Idempotency-Key)")
+	@ApiResponse(responseCode = "400", description = "Malformed JSON",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422",
+			description = "Invalid request, unknown SKU, duplicate SKU, mixed currencies, invalid or reused Idempotency-Key",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<OrderResponse> place(Caller caller, @Valid @RequestBody PlaceOrder request,
+			@Parameter(description = "1 to 255 printable ASCII characters, one per order request") @RequestHeader(
+					name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+		var lines = request.lines().stream().map(line -> new RequestedLine(line.sku(), line.quantity())).toList();
+		var placement = orders.place(caller.customerId(), lines, request.shippingAddress(), request.paymentToken(),
+				idempotencyKey);
+		var order = placement.order();
+		var response = ResponseEntity.created(URI.create("/api/v1/orders/" + order.id()));
+		if (placement.replayed()) {
+			response.header(REPLAYED, "true");
+		}
+		return response.body(OrderResponse.of(order));
+	}
+
+	@GetMapping
+	@Operation(summary = "List orders, newest first",
+			description = "Customers see their own orders, staff see everybody's.")
+	@ApiResponse(responseCode = "200", description = "A page of orders")
+	@ApiResponse(responseCode = "400", description = "Unknown status",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422", description = "Invalid page or size (1 to 100)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	PagedModel<OrderResponse> list(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+			@RequestParam(required = false) OrderStatus status) {
+		var pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+		return new PagedModel<>(orders.find(caller, status, pageable).map(OrderResponse::of));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Show an order", description = "Visible to its customer and to staff only.")
+	@ApiResponse(responseCode = "200", description = "The order")
+	@ApiResponse(responseCode = "400", description = "The id is not a UUID",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such order, or not yours",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	OrderResponse show(Caller caller, @PathVariable UUID id) {
+		return OrderResponse.of(orders.find(id, caller));
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(summary = "Cancel an order",
+			description = "Allowed while the order is PLACED, RESERVED or PAID; reserved stock is released and a "
+					+ "completed payment refunded. Cancelling an order that is already CANCELLED, SHIPPED or "
+					+ "DELIVERED answers 409 order-not-cancellable (cancelling twice is not silently accepted).")
+	@ApiResponse(responseCode = "200", description = "The cancelled order")
+	@ApiResponse(responseCode = "404", description = "No such order, or not yours",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "Already cancelled, shipped or delivered",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	OrderResponse cancel(Caller caller, @PathVariable UUID id) {
+		return OrderResponse.of(orders.cancel(id, caller));
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidParameter(MethodArgumentTypeMismatchException ex) {
+		return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+				"'%s' is not a valid %s".formatted(ex.getValue(), ex.getName()));
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(OrderNotFound ex) {
+		return Problems.problem(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notCancellable(OrderNotCancellable ex) {
+		return Problems.problem(HttpStatus.CONFLICT, "order-not-cancellable", "Order not cancellable", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownSkus(UnknownSkus ex) {
+		var problem = Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-sku", "Unknown SKU", ex.getMessage());
+		problem.setProperty("skus", ex.skus());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail rejected(OrderRejected ex) {
+		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.slug(), ex.title(), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail idempotencyKeyReused(IdempotencyKeyReused ex) {
+		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+				ex.getMessage());
+	}
+
+	/**
+	 * What a customer orders: up to 100 lines of distinct SKUs.
+	 */
+	record PlaceOrder(@NotEmpty @Size(max = Order.MAX_LINES) List<@NotNull @Valid Line> lines,
+			@NotNull @Valid Address shippingAddress, @NotBlank @Size(max = 255) String paymentToken) {
+
+		record Line(@NotBlank @Size(max = 64) String sku,
+				@NotNull @Min(1) @Max(OrderLine.MAX_QUANTITY) Integer quantity) {
+		}
+
+	}
+
+	/**
+	 * An order as the API shows it; never carries the payment token.
+	 */
+	record OrderResponse(UUID id, UUID customerId, OrderStatus status, List<Line> lines, Money total,
+			Address shippingAddress, String trackingNumber, CancellationReason cancellationReason, Instant createdAt,
+			Instant updatedAt) {
+
+		static OrderResponse of(Order order) {
+			var lines = order.lines()
+				.stream()
+				.map(line -> new Line(line.sku(), line.name(), line.quantity(), line.unitPrice(), line.lineTotal()))
+				.toList();
+			return new OrderResponse(order.id(), order.customerId(), order.status(), lines, order.total(),
+					order.shippingAddress(), order.trackingNumber(), order.cancellationReason(), order.createdAt(),
+					order.updatedAt());
+		}
+
+		record Line(String sku, String name, int quantity, Money unitPrice, Money lineTotal) {
+		}
+
+	}
+
+}

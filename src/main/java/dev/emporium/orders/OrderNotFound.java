@@ -1,0 +1,14 @@
+package dev.emporium.orders;
+
+import java.util.UUID;
+
+/**
+ * No order with that id exists, or the caller may not see it.
+ */
+class OrderNotFound extends RuntimeException {
+
+	OrderNotFound(UUID orderId) {
+		super("There is no order %s".formatted(orderId));
+	}
+
+}

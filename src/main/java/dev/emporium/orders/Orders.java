@@ -1,0 +1,38 @@
+package dev.emporium.orders;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.relational.core.sql.LockMode;
+import org.springframework.data.relational.repository.Lock;
+import org.springframework.data.repository.Repository;
+
+/**
+ * The orders placed so far.
+ */
+interface Orders extends Repository<Order, UUID> {
+
+	Order save(Order order);
+
+	Optional<Order> findById(UUID id);
+
+	/**
+	 * Reads an order and locks it until the transaction ends, so that concurrent answers
+	 * to the same order are applied one after the other.
+	 */
+	@Lock(LockMode.PESSIMISTIC_WRITE)
+	Optional<Order> findLockedById(UUID id);
+
+	Optional<Order> findByCustomerIdAndIdempotencyKey(UUID customerId, String idempotencyKey);
+
+	Page<Order> findAll(Pageable pageable);
+
+	Page<Order> findByStatus(OrderStatus status, Pageable pageable);
+
+	Page<Order> findByCustomerId(UUID customerId, Pageable pageable);
+
+	Page<Order> findByCustomerIdAndStatus(UUID customerId, OrderStatus status, Pageable pageable);
+
+}

@@ -1,0 +1,21 @@
+package dev.emporium.orders;
+
+import java.util.List;
+
+/**
+ * An order names SKUs that the catalog does not know.
+ */
+class UnknownSkus extends RuntimeException {
+
+	private final List<String> skus;
+
+	UnknownSkus(List<String> skus) {
+		super("The catalog has no product with SKU " + String.join(", ", skus));
+		this.skus = List.copyOf(skus);
+	}
+
+	List<String> skus() {
+		return skus;
+	}
+
+}

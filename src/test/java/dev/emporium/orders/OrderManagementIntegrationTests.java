@@ -1,0 +1,384 @@
+package dev.emporium.orders;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.emporium.catalog.Catalog;
+import dev.emporium.catalog.ProductSummary;
+import dev.emporium.inventory.StockReleaseRequested;
+import dev.emporium.inventory.StockReservationRequested;
+import dev.emporium.inventory.StockReserved;
+import dev.emporium.inventory.StockShortage;
+import dev.emporium.payments.PaymentCompleted;
+import dev.emporium.payments.PaymentDeclined;
+import dev.emporium.payments.PaymentRequested;
+import dev.emporium.payments.RefundRequested;
+import dev.emporium.shared.Caller;
+import dev.emporium.shared.Money;
+import dev.emporium.shipping.ShipmentCancellationRequested;
+import dev.emporium.shipping.ShipmentDelivered;
+import dev.emporium.shipping.ShipmentDispatched;
+import dev.emporium.shipping.ShipmentRequested;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.BDDMockito.given;
+
+@ApplicationModuleTest
+@Import(RecordedEvents.class)
+class OrderManagementIntegrationTests {
+
+	static final List<ProductSummary> PRODUCTS = List.of(
+			new ProductSummary("MUG-001", "Emporium mug", Money.of("12.50", "EUR")),
+			new ProductSummary("TEE-001", "Emporium T-shirt", Money.of("24.00", "EUR")),
+			new ProductSummary("TEA-GBP", "English tea", Money.of("5.00", "GBP")));
+
+	@MockitoBean
+	Catalog catalog;
+
+	@Autowired
+	OrderManagement management;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	RecordedEvents recorded;
+
+	@Autowired
+	CompletedEventPublications completed;
+
+	final AtomicBoolean catalogCalledInTransaction = new AtomicBoolean();
+
+	final Caller customer = new Caller(UUID.randomUUID(), false);
+
+	@BeforeEach
+	void catalogKnowsSomeProducts() {
+		catalogCalledInTransaction.set(false);
+		given(catalog.findProducts(anyCollection())).willAnswer(invocation -> {
+			catalogCalledInTransaction.compareAndSet(false,
+					TransactionSynchronizationManager.isActualTransactionActive());
+			Collection<?> skus = invocation.getArgument(0);
+			return PRODUCTS.stream().filter(product -> skus.contains(product.sku())).toList();
+		});
+	}
+
+	@Test
+	void placesAnOrderPricedFromTheCatalogAndAsksForStock() {
+		var order = place("MUG-001", 2, "TEE-001", 1);
+
+		assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
+		assertThat(order.total()).isEqualTo(Money.of("49.00", "EUR"));
+		assertThat(orders.findById(order.id())).hasValueSatisfying(saved -> {
+			assertThat(saved.lines()).extracting(OrderLine::sku, OrderLine::name, OrderLine::quantity)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("MUG-001", "Emporium mug", 2),
+						org.assertj.core.groups.Tuple.tuple("TEE-001", "Emporium T-shirt", 1));
+			assertThat(saved.shippingAddress()).isEqualTo(OrderTests.ADDRESS);
+			assertThat(saved.createdAt()).isEqualTo(order.createdAt());
+		});
+		assertThat(recorded.ofType(OrderPlaced.class, OrderPlaced::orderId, order.id())).singleElement()
+			.satisfies(placed -> assertThat(placed.total()).isEqualTo(Money.of("49.00", "EUR")));
+		assertThat(recorded.ofType(StockReservationRequested.class, StockReservationRequested::orderId, order.id()))
+			.singleElement()
+			.satisfies(request -> assertThat(request.lines()).containsExactly(
+					new StockReservationRequested.Line("MUG-001", 2),
+					new StockReservationRequested.Line("TEE-001", 1)));
+		assertThat(catalogCalledInTransaction).isFalse();
+	}
+
+	@Test
+	void rejectsUnknownSkusNamingThem() {
+		assertThatExceptionOfType(UnknownSkus.class).isThrownBy(() -> place("MUG-001", 1, "NOPE-1", 1))
+			.satisfies(ex -> assertThat(ex.skus()).containsExactly("NOPE-1"));
+	}
+
+	@Test
+	void rejectsProductsInDifferentCurrencies() {
+		assertThatExceptionOfType(OrderRejected.class).isThrownBy(() -> place("MUG-001", 1, "TEA-GBP", 1))
+			.satisfies(ex -> assertThat(ex.slug()).isEqualTo("mixed-currencies"));
+	}
+
+	@Test
+	void takesAnOrderThroughTheCheckoutToDelivered(Scenario scenario) {
+		var order = place("MUG-001", 2);
+		var id = order.id();
+
+		scenario.publish(new StockReserved(id))
+			.andWaitForStateChange(() -> recorded.ofType(PaymentRequested.class, PaymentRequested::orderId, id),
+					events -> !events.isEmpty())
+			.andVerify(events -> assertThat(events).singleElement()
+				.satisfies(request -> assertThat(request)
+					.isEqualTo(new PaymentRequested(id, customer.customerId(), Money.of("25.00", "EUR"), "tok_visa"))));
+		assertThat(status(id)).isEqualTo(OrderStatus.RESERVED);
+
+		scenario.publish(new PaymentCompleted(id, UUID.randomUUID(), Money.of("25.00", "EUR")))
+			.andWaitForStateChange(() -> recorded.ofType(ShipmentRequested.class, ShipmentRequested::orderId, id),
+					events -> !events.isEmpty())
+			.andVerify(events -> assertThat(events).singleElement()
+				.satisfies(request -> assertThat(request.address()).isEqualTo(OrderTests.ADDRESS)));
+		assertThat(recorded.ofType(OrderConfirmed.class, OrderConfirmed::orderId, id)).singleElement()
+			.satisfies(confirmed -> assertThat(confirmed.total()).isEqualTo(Money.of("25.00", "EUR")));
+		assertThat(status(id)).isEqualTo(OrderStatus.PAID);
+
+		scenario.publish(new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-42"))
+			.andWaitForStateChange(() -> recorded.ofType(OrderShipped.class, OrderShipped::orderId, id),
+					events -> !events.isEmpty())
+			.andVerify(events -> assertThat(events).singleElement()
+				.satisfies(shipped -> assertThat(shipped.trackingNumber()).isEqualTo("TRACK-42")));
+		assertThat(orders.findById(id)).hasValueSatisfying(shipped -> {
+			assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
+			assertThat(shipped.trackingNumber()).isEqualTo("TRACK-42");
+		});
+
+		scenario.publish(new ShipmentDelivered(UUID.randomUUID(), id))
+			.andWaitForStateChange(() -> recorded.ofType(OrderDelivered.class, OrderDelivered::orderId, id),
+					events -> !events.isEmpty())
+			.andVerify(events -> assertThat(events).singleElement()
+				.satisfies(delivered -> assertThat(status(id)).isEqualTo(OrderStatus.DELIVERED)));
+	}
+
+	@Test
+	void cancelsAnOrderWhoseStockIsShort(Scenario scenario) {
+		var id = place("MUG-001", 2).id();
+
+		scenario.publish(new StockShortage(id, List.of("MUG-001")))
+			.andWaitForStateChange(() -> recorded.ofType(OrderCancelled.class, OrderCancelled::orderId, id),
+					events -> !events.isEmpty())
+			.andVerify(events -> assertThat(events).singleElement()
+				.satisfies(cancelled -> assertThat(cancelled.reason()).isEqualTo("OUT_OF_STOCK")));
+		assertThat(orders.findById(id)).hasValueSatisfying(order -> {
+			assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+			assertThat(order.cancellationReason()).isEqualTo(CancellationReason.OUT_OF_STOCK);
+		});
+		assertThat(recorded.ofType(StockReleaseRequested.class, StockReleaseRequested::orderId, id)).isEmpty();
+	}
+
+	@Test
+	void cancelsAnOrderWhosePaymentIsDeclinedAndReleasesItsStock(Scenario scenario) {
+		var id = reserve(scenario, place("MUG-001", 2).id());
+
+		scenario.publish(new PaymentDeclined(id, "card declined"))
+			.andWaitForStateChange(
+					() -> recorded.ofType(StockReleaseRequested.class, StockReleaseRequested::orderId, id),
+					events -> !events.isEmpty());
+		assertThat(recorded.ofType(OrderCancelled.class, OrderCancelled::orderId, id)).singleElement()
+			.satisfies(cancelled -> assertThat(cancelled.reason()).isEqualTo("PAYMENT_DECLINED"));
+		assertThat(recorded.ofType(RefundRequested.class, RefundRequested::orderId, id)).isEmpty();
+		assertThat(status(id)).isEqualTo(OrderStatus.CANCELLED);
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "PLACED", "RESERVED", "PAID" })
+	void customerCancelsAndTheOtherModulesAreAskedToUndoTheirWork(OrderStatus before, Scenario scenario) {
+		var id = driveTo(scenario, before);
+
+		var cancelled = management.cancel(id, customer);
+
+		assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(cancelled.cancellationReason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST);
+		assertThat(recorded.ofType(OrderCancelled.class, OrderCancelled::orderId, id)).singleElement()
+			.satisfies(event -> assertThat(event.reason()).isEqualTo("CUSTOMER_REQUEST"));
+		assertThat(recorded.ofType(StockReleaseRequested.class, StockReleaseRequested::orderId, id)).hasSize(1);
+		assertThat(recorded.ofType(RefundRequested.class, RefundRequested::orderId, id))
+			.hasSize(before == OrderStatus.PLACED ? 0 : 1);
+		assertThat(recorded.ofType(ShipmentCancellationRequested.class, ShipmentCancellationRequested::orderId, id))
+			.hasSize(before == OrderStatus.PAID ? 1 : 0);
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "SHIPPED", "DELIVERED" })
+	void customerCannotCancelAfterDispatch(OrderStatus before, Scenario scenario) {
+		var id = driveTo(scenario, before);
+
+		assertThatExceptionOfType(OrderNotCancellable.class).isThrownBy(() -> management.cancel(id, customer));
+		assertThat(status(id)).isEqualTo(before);
+		assertThat(recorded.ofType(OrderCancelled.class, OrderCancelled::orderId, id)).isEmpty();
+	}
+
+	@Test
+	void cancellingTwiceIsAConflictAndAsksForNothingMore(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.PAID);
+		management.cancel(id, customer);
+
+		assertThatExceptionOfType(OrderNotCancellable.class).isThrownBy(() -> management.cancel(id, customer));
+		assertThat(recorded.ofType(RefundRequested.class, RefundRequested::orderId, id)).hasSize(1);
+	}
+
+	@Test
+	void onlyTheOwnerOrStaffMayCancel() {
+		var id = place("MUG-001", 1).id();
+
+		assertThatExceptionOfType(OrderNotFound.class)
+			.isThrownBy(() -> management.cancel(id, new Caller(UUID.randomUUID(), false)));
+		assertThat(status(id)).isEqualTo(OrderStatus.PLACED);
+		assertThat(management.cancel(id, new Caller(UUID.randomUUID(), true)).status())
+			.isEqualTo(OrderStatus.CANCELLED);
+	}
+
+	@Test
+	void ignoresADuplicateStockReserved(Scenario scenario) {
+		var id = place("MUG-001", 1).id();
+		assertDuplicateChangesNothing(scenario, new StockReserved(id), OrderStatus.RESERVED);
+	}
+
+	@Test
+	void ignoresADuplicateStockShortage(Scenario scenario) {
+		var id = place("MUG-001", 1).id();
+		assertDuplicateChangesNothing(scenario, new StockShortage(id, List.of("MUG-001")), OrderStatus.CANCELLED);
+	}
+
+	@Test
+	void ignoresADuplicatePaymentCompleted(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.RESERVED);
+		assertDuplicateChangesNothing(scenario, new PaymentCompleted(id, UUID.randomUUID(), Money.of("12.50", "EUR")),
+				OrderStatus.PAID);
+	}
+
+	@Test
+	void ignoresADuplicatePaymentDeclined(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.RESERVED);
+		assertDuplicateChangesNothing(scenario, new PaymentDeclined(id, "insufficient funds"), OrderStatus.CANCELLED);
+	}
+
+	@Test
+	void ignoresADuplicateShipmentDispatched(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.PAID);
+		assertDuplicateChangesNothing(scenario, new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-7"),
+				OrderStatus.SHIPPED);
+	}
+
+	@Test
+	void ignoresADuplicateShipmentDelivered(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.SHIPPED);
+		assertDuplicateChangesNothing(scenario, new ShipmentDelivered(UUID.randomUUID(), id), OrderStatus.DELIVERED);
+	}
+
+	@Test
+	void ignoresStockAnswersAfterACancellation(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.PLACED);
+		management.cancel(id, customer);
+
+		assertStaleAnswerChangesNothing(scenario, id, new StockReserved(id));
+		assertStaleAnswerChangesNothing(scenario, id, new StockShortage(id, List.of("MUG-001")));
+		assertThat(orders.findById(id).orElseThrow().cancellationReason())
+			.isEqualTo(CancellationReason.CUSTOMER_REQUEST);
+	}
+
+	@Test
+	void ignoresPaymentAnswersAfterACancellation(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.RESERVED);
+		management.cancel(id, customer);
+
+		assertStaleAnswerChangesNothing(scenario, id,
+				new PaymentCompleted(id, UUID.randomUUID(), Money.of("12.50", "EUR")));
+		assertStaleAnswerChangesNothing(scenario, id, new PaymentDeclined(id, "late"));
+	}
+
+	@Test
+	void ignoresShipmentAnswersAfterACancellation(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.PAID);
+		management.cancel(id, customer);
+
+		assertStaleAnswerChangesNothing(scenario, id, new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-9"));
+		assertStaleAnswerChangesNothing(scenario, id, new ShipmentDelivered(UUID.randomUUID(), id));
+	}
+
+	@Test
+	void ignoresAnswersForUnknownOrders(Scenario scenario) {
+		var unknown = UUID.randomUUID();
+
+		republish(scenario, new StockReserved(unknown));
+
+		assertThat(orders.findById(unknown)).isEmpty();
+		assertThat(recorded.publishedFor(unknown)).isEmpty();
+	}
+
+	void assertDuplicateChangesNothing(Scenario scenario, Object answer, OrderStatus after) {
+		var id = orderIdOf(answer);
+		var before = completions(answer);
+		scenario.publish(answer).andWaitForStateChange(() -> completions(answer), count -> count > before);
+		assertThat(status(id)).isEqualTo(after);
+
+		assertStaleAnswerChangesNothing(scenario, id, answer);
+	}
+
+	void assertStaleAnswerChangesNothing(Scenario scenario, UUID id, Object answer) {
+		var order = orders.findById(id).orElseThrow();
+		var published = recorded.publishedFor(id);
+
+		republish(scenario, answer);
+
+		var now = orders.findById(id).orElseThrow();
+		assertThat(now.status()).isEqualTo(order.status());
+		assertThat(now.updatedAt()).isEqualTo(order.updatedAt());
+		assertThat(recorded.publishedFor(id)).isEqualTo(published);
+	}
+
+	static UUID orderIdOf(Object answer) {
+		try {
+			return (UUID) answer.getClass().getMethod("orderId").invoke(answer);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	int completions(Object event) {
+		return (int) completed.findAll().stream().filter(publication -> event.equals(publication.getEvent())).count();
+	}
+
+	/**
+	 * Publishes the same answer once more and waits until the listener has handled it.
+	 */
+	void republish(Scenario scenario, Object answer) {
+		var before = completions(answer);
+		scenario.publish(answer).andWaitForStateChange(() -> completions(answer), count -> count > before);
+	}
+
+	Order place(Object... skusAndQuantities) {
+		var lines = new java.util.ArrayList<RequestedLine>();
+		for (int i = 0; i < skusAndQuantities.length; i += 2) {
+			lines.add(new RequestedLine((String) skusAndQuantities[i], (Integer) skusAndQuantities[i + 1]));
+		}
+		return management.place(customer.customerId(), lines, OrderTests.ADDRESS, "tok_visa", null).order();
+	}
+
+	OrderStatus status(UUID id) {
+		return orders.findById(id).orElseThrow().status();
+	}
+
+	UUID reserve(Scenario scenario, UUID id) {
+		scenario.publish(new StockReserved(id)).andWaitForStateChange(() -> status(id), OrderStatus.RESERVED::equals);
+		return id;
+	}
+
+	UUID driveTo(Scenario scenario, OrderStatus status) {
+		var id = place("MUG-001", 1).id();
+		var steps = List.<Object>of(new StockReserved(id),
+				new PaymentCompleted(id, UUID.randomUUID(), Money.of("12.50", "EUR")),
+				new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-1"), new ShipmentDelivered(UUID.randomUUID(), id));
+		var targets = List.of(OrderStatus.RESERVED, OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED);
+		for (int i = 0; i < targets.indexOf(status) + 1; i++) {
+			var target = targets.get(i);
+			scenario.publish(steps.get(i)).andWaitForStateChange(() -> status(id), target::equals);
+		}
+		return id;
+	}
+
+}

@@ -32,19 +32,16 @@ class InventoryManagement {
 
 	private final Reservations reservations;
 
-	private final OrderLocks orderLocks;
-
 	private final Catalog catalog;
 
 	private final TransactionOperations transactions;
 
 	private final ApplicationEventPublisher events;
 
-	InventoryManagement(Stocks stocks, Reservations reservations, OrderLocks orderLocks, Catalog catalog,
-			TransactionOperations transactions, ApplicationEventPublisher events) {
+	InventoryManagement(Stocks stocks, Reservations reservations, Catalog catalog, TransactionOperations transactions,
+			ApplicationEventPublisher events) {
 		this.stocks = stocks;
 		this.reservations = reservations;
-		this.orderLocks = orderLocks;
 		this.catalog = catalog;
 		this.transactions = transactions;
 		this.events = events;
@@ -53,7 +50,7 @@ class InventoryManagement {
 	@Transactional
 	void reserve(StockReservationRequested request) {
 		var orderId = request.orderId();
-		orderLocks.lock(orderId);
+		reservations.lockOrder(orderId);
 		if (reservations.existsByOrderId(orderId)) {
 			log.debug("Order {} already has a reservation record; ignoring the request", orderId);
 			return;
@@ -80,7 +77,7 @@ class InventoryManagement {
 
 	@Transactional
 	void release(UUID orderId) {
-		orderLocks.lock(orderId);
+		reservations.lockOrder(orderId);
 		reservations.findByOrderId(orderId).ifPresentOrElse(reservation -> {
 			if (reservation.isReserved()) {
 				applyToStock(reservation.lines(), Stock::release);
@@ -92,7 +89,7 @@ class InventoryManagement {
 
 	@Transactional
 	void commit(UUID orderId) {
-		orderLocks.lock(orderId);
+		reservations.lockOrder(orderId);
 		var reservation = reservations.findByOrderId(orderId).orElse(null);
 		if (reservation == null || !reservation.isReserved()) {
 			log.warn("Order {} was dispatched while its reservation is {}; no stock committed", orderId,

@@ -3,6 +3,7 @@ package dev.emporium.inventory;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -13,6 +14,14 @@ interface Reservations extends Repository<Reservation, UUID> {
 	Optional<Reservation> findByOrderId(UUID orderId);
 
 	boolean existsByOrderId(UUID orderId);
+
+	/**
+	 * Blocks until this transaction holds a lock on the order's reservation, released at
+	 * commit or rollback, so that racing requests for one order (a request and its undo,
+	 * or two deliveries of one event) run one after the other, across instances too.
+	 */
+	@Query("SELECT true FROM pg_advisory_xact_lock(hashtextextended('inventory.reservation:' || CAST(:orderId AS text), 0))")
+	boolean lockOrder(UUID orderId);
 
 	Reservation save(Reservation reservation);
 

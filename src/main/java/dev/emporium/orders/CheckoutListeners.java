@@ -1,6 +1,9 @@
 package dev.emporium.orders;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -42,7 +45,7 @@ class CheckoutListeners {
 
 	@ApplicationModuleListener
 	void on(StockReserved event) {
-		advance(event.orderId(), event, OrderStatus.PLACED, order -> {
+		advance(event.orderId(), event, EnumSet.of(OrderStatus.PLACED), order -> {
 			order.markReserved();
 			return List.of(new PaymentRequested(order.id(), order.customerId(), order.total(), order.paymentToken()));
 		});
@@ -50,7 +53,7 @@ class CheckoutListeners {
 
 	@ApplicationModuleListener
 	void on(StockShortage event) {
-		advance(event.orderId(), event, OrderStatus.PLACED, order -> {
+		advance(event.orderId(), event, EnumSet.of(OrderStatus.PLACED), order -> {
 			order.cancel(CancellationReason.OUT_OF_STOCK);
 			return List.of(cancelled(order));
 		});
@@ -58,7 +61,7 @@ class CheckoutListeners {
 
 	@ApplicationModuleListener
 	void on(PaymentCompleted event) {
-		advance(event.orderId(), event, OrderStatus.RESERVED, order -> {
+		advance(event.orderId(), event, EnumSet.of(OrderStatus.RESERVED), order -> {
 			order.markPaid();
 			return List.of(new OrderConfirmed(order.id(), order.customerId(), order.total()),
 					new ShipmentRequested(order.id(), order.customerId(), order.shippingAddress()));
@@ -67,7 +70,7 @@ class CheckoutListeners {
 
 	@ApplicationModuleListener
 	void on(PaymentDeclined event) {
-		advance(event.orderId(), event, OrderStatus.RESERVED, order -> {
+		advance(event.orderId(), event, EnumSet.of(OrderStatus.RESERVED), order -> {
 			order.cancel(CancellationReason.PAYMENT_DECLINED);
 			return List.of(cancelled(order), new StockReleaseRequested(order.id()));
 		});
@@ -75,7 +78,7 @@ class CheckoutListeners {
 
 	@ApplicationModuleListener
 	void on(ShipmentDispatched event) {
-		advance(event.orderId(), event, OrderStatus.PAID, order -> {
+		advance(event.orderId(), event, EnumSet.of(OrderStatus.PAID), order -> {
 			order.markShipped(event.trackingNumber());
 			return List.of(new OrderShipped(order.id(), order.customerId(), event.trackingNumber()));
 		});
@@ -83,20 +86,29 @@ class CheckoutListeners {
 
 	@ApplicationModuleListener
 	void on(ShipmentDelivered event) {
-		advance(event.orderId(), event, OrderStatus.SHIPPED, order -> {
+		// A delivery can overtake its dispatch (events arrive in no guaranteed order); it
+		// implies the dispatch.
+		advance(event.orderId(), event, EnumSet.of(OrderStatus.PAID, OrderStatus.SHIPPED), order -> {
+			var published = new ArrayList<Object>();
+			if (order.is(OrderStatus.PAID)) {
+				order.markShipped(event.trackingNumber());
+				published.add(new OrderShipped(order.id(), order.customerId(), event.trackingNumber()));
+			}
 			order.markDelivered();
-			return List.of(new OrderDelivered(order.id(), order.customerId()));
+			published.add(new OrderDelivered(order.id(), order.customerId()));
+			return published;
 		});
 	}
 
-	private void advance(UUID orderId, Object answer, OrderStatus expected, Function<Order, List<Object>> transition) {
+	private void advance(UUID orderId, Object answer, Set<OrderStatus> expected,
+			Function<Order, List<Object>> transition) {
 		var found = orders.findLockedById(orderId);
 		if (found.isEmpty()) {
 			log.warn("Ignoring {}: there is no order {}", answer, orderId);
 			return;
 		}
 		var order = found.get();
-		if (!order.is(expected)) {
+		if (!expected.contains(order.status())) {
 			log.debug("Ignoring {}: order {} is {}, not {}", answer, orderId, order.status(), expected);
 			return;
 		}

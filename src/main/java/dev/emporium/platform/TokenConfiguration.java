@@ -8,6 +8,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -62,6 +66,7 @@ class TokenConfiguration {
 	 * Publishes the public signing key.
 	 */
 	@RestController
+	@Tag(name = "Security", description = "Access tokens and the keys that verify them")
 	static class JwkSetController {
 
 		private final Map<String, Object> publicKeys;
@@ -71,6 +76,8 @@ class TokenConfiguration {
 		}
 
 		@GetMapping("/.well-known/jwks.json")
+		@Operation(summary = "Publish the public keys that verify access tokens (a JSON Web Key Set)")
+		@SecurityRequirements
 		Map<String, Object> keys() {
 			return publicKeys;
 		}

@@ -6,12 +6,17 @@ import java.util.Currency;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An amount in one ISO 4217 currency, kept at that currency's scale and written to JSON
  * as a decimal string.
  */
-public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+public record Money(
+		@Schema(type = "string", description = "A decimal number at the currency's scale",
+				example = "12.50") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+		@Schema(description = "ISO 4217 currency code", example = "EUR") String currency) {
 
 	public Money {
 		Objects.requireNonNull(amount, "A money amount is required");
@@ -45,6 +50,7 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
 		return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currency);
 	}
 
+	@JsonIgnore
 	public boolean isPositive() {
 		return amount.signum() > 0;
 	}

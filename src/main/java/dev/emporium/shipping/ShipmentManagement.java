@@ -24,18 +24,15 @@ class ShipmentManagement {
 
 	private final Shipments shipments;
 
-	private final OrderLocks orderLocks;
-
 	private final ApplicationEventPublisher events;
 
-	ShipmentManagement(Shipments shipments, OrderLocks orderLocks, ApplicationEventPublisher events) {
+	ShipmentManagement(Shipments shipments, ApplicationEventPublisher events) {
 		this.shipments = shipments;
-		this.orderLocks = orderLocks;
 		this.events = events;
 	}
 
 	void request(ShipmentRequested request) {
-		orderLocks.lock(request.orderId());
+		shipments.lockOrder(request.orderId());
 		shipments.findByOrderId(request.orderId())
 			.ifPresentOrElse(
 					existing -> log.debug("Order {} already has shipment {} ({}); ignoring the request",
@@ -45,7 +42,7 @@ class ShipmentManagement {
 	}
 
 	void cancel(UUID orderId) {
-		orderLocks.lock(orderId);
+		shipments.lockOrder(orderId);
 		shipments.findLockedByOrderId(orderId).ifPresentOrElse(shipment -> {
 			switch (shipment.status()) {
 				case PENDING -> {
@@ -73,7 +70,7 @@ class ShipmentManagement {
 			.orElseThrow(() -> new ShipmentNotFoundException(shipmentId));
 		shipment.deliver();
 		var delivered = shipments.save(shipment);
-		events.publishEvent(new ShipmentDelivered(shipmentId, shipment.orderId()));
+		events.publishEvent(new ShipmentDelivered(shipmentId, shipment.orderId(), shipment.trackingNumber()));
 		return delivered;
 	}
 

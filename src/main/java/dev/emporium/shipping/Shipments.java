@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.data.relational.core.sql.LockMode;
 import org.springframework.data.relational.repository.Lock;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -25,6 +26,14 @@ interface Shipments extends Repository<Shipment, UUID> {
 
 	@Lock(LockMode.PESSIMISTIC_WRITE)
 	Optional<Shipment> findLockedByOrderId(UUID orderId);
+
+	/**
+	 * Blocks until this transaction holds a lock on the order's shipment, released at
+	 * commit or rollback, so that racing requests for one order (a request and its undo,
+	 * or two deliveries of one event) run one after the other, across instances too.
+	 */
+	@Query("SELECT true FROM pg_advisory_xact_lock(hashtextextended('shipping.shipment:' || CAST(:orderId AS text), 0))")
+	boolean lockOrder(UUID orderId);
 
 	Shipment save(Shipment shipment);
 

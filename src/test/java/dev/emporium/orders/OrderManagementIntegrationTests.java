@@ -146,7 +146,7 @@ class OrderManagementIntegrationTests {
 			assertThat(shipped.trackingNumber()).isEqualTo("TRACK-42");
 		});
 
-		scenario.publish(new ShipmentDelivered(UUID.randomUUID(), id))
+		scenario.publish(new ShipmentDelivered(UUID.randomUUID(), id, "TRACK-1"))
 			.andWaitForStateChange(() -> recorded.ofType(OrderDelivered.class, OrderDelivered::orderId, id),
 					events -> !events.isEmpty())
 			.andVerify(events -> assertThat(events).singleElement()
@@ -266,7 +266,25 @@ class OrderManagementIntegrationTests {
 	@Test
 	void ignoresADuplicateShipmentDelivered(Scenario scenario) {
 		var id = driveTo(scenario, OrderStatus.SHIPPED);
-		assertDuplicateChangesNothing(scenario, new ShipmentDelivered(UUID.randomUUID(), id), OrderStatus.DELIVERED);
+		assertDuplicateChangesNothing(scenario, new ShipmentDelivered(UUID.randomUUID(), id, "TRACK-1"),
+				OrderStatus.DELIVERED);
+	}
+
+	@Test
+	void deliveryThatOvertakesItsDispatchShipsAndDeliversTheOrder(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.PAID);
+
+		scenario.publish(new ShipmentDelivered(UUID.randomUUID(), id, "TRACK-9"))
+			.andWaitForStateChange(() -> status(id), OrderStatus.DELIVERED::equals);
+
+		assertThat(orders.findById(id))
+			.hasValueSatisfying(order -> assertThat(order.trackingNumber()).isEqualTo("TRACK-9"));
+		assertThat(recorded.ofType(OrderShipped.class, OrderShipped::orderId, id)).singleElement()
+			.satisfies(shipped -> assertThat(shipped.trackingNumber()).isEqualTo("TRACK-9"));
+		assertThat(recorded.ofType(OrderDelivered.class, OrderDelivered::orderId, id)).hasSize(1);
+
+		republish(scenario, new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-9"));
+		assertThat(status(id)).as("the late dispatch changes nothing").isEqualTo(OrderStatus.DELIVERED);
 	}
 
 	@Test
@@ -296,7 +314,7 @@ class OrderManagementIntegrationTests {
 		management.cancel(id, customer);
 
 		assertStaleAnswerChangesNothing(scenario, id, new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-9"));
-		assertStaleAnswerChangesNothing(scenario, id, new ShipmentDelivered(UUID.randomUUID(), id));
+		assertStaleAnswerChangesNothing(scenario, id, new ShipmentDelivered(UUID.randomUUID(), id, "TRACK-1"));
 	}
 
 	@Test
@@ -372,7 +390,8 @@ class OrderManagementIntegrationTests {
 		var id = place("MUG-001", 1).id();
 		var steps = List.<Object>of(new StockReserved(id),
 				new PaymentCompleted(id, UUID.randomUUID(), Money.of("12.50", "EUR")),
-				new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-1"), new ShipmentDelivered(UUID.randomUUID(), id));
+				new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-1"),
+				new ShipmentDelivered(UUID.randomUUID(), id, "TRACK-1"));
 		var targets = List.of(OrderStatus.RESERVED, OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED);
 		for (int i = 0; i < targets.indexOf(status) + 1; i++) {
 			var target = targets.get(i);

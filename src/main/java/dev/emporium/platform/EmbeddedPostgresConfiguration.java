@@ -29,7 +29,14 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresSettings settings) throws IOException {
-		var builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).setPort(settings.port());
+		// The context stops the server after everything that uses the database (a bean's
+		// destroy method): a
+		// launcher shutdown hook of its own would stop it while requests and event
+		// listeners are still finishing.
+		var builder = EmbeddedPostgres.builder()
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.setPort(settings.port())
+			.setRegisterShutdownHook(false);
 		if (!settings.ephemeral()) {
 			var dataDirectory = settings.dataDirectory().toAbsolutePath();
 			new LeftoverPostgres(dataDirectory).clear();

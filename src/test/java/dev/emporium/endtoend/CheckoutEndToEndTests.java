@@ -1,5 +1,6 @@
 package dev.emporium.endtoend;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,8 @@ class CheckoutEndToEndTests {
 		var placed = customer.post("/orders", order(sku, 2, "tok_visa"), key);
 		assertThat(placed.getStatusCode().value()).isEqualTo(201);
 		var orderId = placed.getBody().get("id").asString();
-		assertThat(placed.getHeaders().getLocation()).hasToString(application.baseUrl() + "/api/v1/orders/" + orderId);
+		assertThat(URI.create(application.baseUrl()).resolve(placed.getHeaders().getLocation()))
+			.hasToString(application.baseUrl() + "/api/v1/orders/" + orderId);
 		assertThat(placed.getBody().get("status").asString()).isEqualTo("PLACED");
 		assertThat(placed.getBody().get("total").get("amount").asString()).isEqualTo("25.00");
 		assertThat(placed.getBody().get("total").get("currency").asString()).isEqualTo("EUR");

@@ -37,11 +37,18 @@ class EmporiumApplicationTests {
 
 		var operations = new ArrayList<String>();
 		var undocumented = new ArrayList<String>();
+		var notProblems = new ArrayList<String>();
 		for (var path : paths.propertyNames()) {
 			for (var method : paths.get(path).propertyNames()) {
 				var operation = paths.get(path).get(method);
 				var name = method.toUpperCase() + " " + path;
 				operations.add(name);
+				var responses = operation.get("responses");
+				responses.propertyNames()
+					.stream()
+					.filter(code -> code.startsWith("4") || code.startsWith("5"))
+					.filter(code -> !responses.get(code).path("content").has("application/problem+json"))
+					.forEach(code -> notProblems.add(name + " " + code));
 				if (!operation.hasNonNull("summary") || operation.get("summary").asString().isBlank()
 						|| (takesInputOrToken(operation) && !documentsAClientError(operation.get("responses")))) {
 					undocumented.add(name);
@@ -52,6 +59,7 @@ class EmporiumApplicationTests {
 		assertThat(operations).contains("POST /api/v1/orders", "GET /api/v1/products", "POST /api/v1/auth/token",
 				"GET /api/v1/customers/me/notifications", "POST /api/v1/shipments/{id}/dispatch");
 		assertThat(undocumented).as("operations without a summary or a documented 4xx problem").isEmpty();
+		assertThat(notProblems).as("error responses not documented as application/problem+json").isEmpty();
 	}
 
 	private static boolean takesInputOrToken(JsonNode operation) {

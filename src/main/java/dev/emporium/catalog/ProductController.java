@@ -5,7 +5,6 @@ import java.net.URI;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,8 +43,6 @@ import dev.emporium.shared.Problems;
 @Tag(name = "Catalog", description = "The products on sale")
 class ProductController {
 
-	private static final String PROBLEM = "application/problem+json";
-
 	private static final String PRODUCT_EXAMPLE = """
 			{"sku":"MUG-001","name":"Emporium mug","description":"Stoneware mug, 350 ml.",\
 			"price":{"amount":"12.50","currency":"EUR"}}""";
@@ -61,8 +58,7 @@ class ProductController {
 	@Operation(
 			summary = "Browse the products in SKU order, optionally filtered by text in the SKU, name or description")
 	@ApiResponse(responseCode = "200", description = "A page of products")
-	@ApiResponse(responseCode = "422", description = "Invalid paging parameters",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422", description = "Invalid paging parameters")
 	PagedModel<ProductResponse> browse(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
 			@RequestParam(required = false) @Size(max = 100) String q) {
@@ -74,8 +70,7 @@ class ProductController {
 	@Operation(summary = "Show one product")
 	@ApiResponse(responseCode = "200", description = "The product",
 			content = @Content(examples = @ExampleObject(PRODUCT_EXAMPLE)))
-	@ApiResponse(responseCode = "404", description = "No product has this SKU",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No product has this SKU")
 	ProductResponse product(@PathVariable String sku) {
 		return ProductResponse.of(catalog.product(sku));
 	}
@@ -86,16 +81,8 @@ class ProductController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(examples = @ExampleObject(PRODUCT_EXAMPLE)))
 	@ApiResponse(responseCode = "201", description = "The product was added")
-	@ApiResponse(responseCode = "409", description = "The SKU is taken",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422", description = "Invalid product",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "401", description = "No valid access token",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "403", description = "The caller is not staff",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "400", description = "The body is not JSON of the expected shape",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The SKU is taken")
+	@ApiResponse(responseCode = "422", description = "Invalid product")
 	ResponseEntity<ProductResponse> add(@Valid @RequestBody NewProduct body) {
 		var product = catalog.add(body.sku(), body.name(), body.description(), body.price());
 		return ResponseEntity.created(URI.create("/api/v1/products/" + product.sku()))
@@ -109,39 +96,27 @@ class ProductController {
 			{"name":"Emporium mug","description":"Stoneware mug, 350 ml.",\
 			"price":{"amount":"13.00","currency":"EUR"}}""")))
 	@ApiResponse(responseCode = "200", description = "The changed product")
-	@ApiResponse(responseCode = "404", description = "No product has this SKU",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "Changed concurrently by another request",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422", description = "Invalid product",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "401", description = "No valid access token",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "403", description = "The caller is not staff",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "400", description = "The body is not JSON of the expected shape",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No product has this SKU")
+	@ApiResponse(responseCode = "409", description = "Changed concurrently by another request")
+	@ApiResponse(responseCode = "422", description = "Invalid product")
 	ProductResponse update(@PathVariable String sku, @Valid @RequestBody ProductChange body) {
 		return ProductResponse.of(catalog.update(sku, body.name(), body.description(), body.price()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notFound(ProductNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", ex.getMessage());
+	ProblemDetail notFound(ProductNotFoundException ex) {
+		return Problems.problem(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> duplicate(DuplicateSkuException ex) {
-		return problem(HttpStatus.CONFLICT, "duplicate-sku", "Duplicate SKU", ex.getMessage());
+	ProblemDetail duplicate(DuplicateSkuException ex) {
+		return Problems.problem(HttpStatus.CONFLICT, "duplicate-sku", "Duplicate SKU", ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalid(InvalidProductException ex) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed", ex.getMessage());
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String title, String detail) {
-		return ResponseEntity.status(status).body(Problems.problem(status, slug, title, detail));
+	ProblemDetail invalid(InvalidProductException ex) {
+		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
+				ex.getMessage());
 	}
 
 	record NewProduct(@NotBlank @Pattern(regexp = Product.SKU_PATTERN,

@@ -3,7 +3,6 @@ package dev.emporium.customers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,8 +28,6 @@ import dev.emporium.shared.Problems;
 @Tag(name = "Customers")
 class TokenController {
 
-	private static final String PROBLEM = "application/problem+json";
-
 	private final AccessTokens tokens;
 
 	TokenController(AccessTokens tokens) {
@@ -45,12 +42,8 @@ class TokenController {
 	@ApiResponse(responseCode = "200", description = "The access token",
 			content = @Content(examples = @ExampleObject("""
 					{"accessToken":"eyJraWQiOi...","tokenType":"Bearer","expiresIn":3600}""")))
-	@ApiResponse(responseCode = "401", description = "Wrong e-mail address or password",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422", description = "E-mail address or password missing",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "400", description = "The body is not JSON of the expected shape",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "401", description = "Wrong e-mail address or password")
+	@ApiResponse(responseCode = "422", description = "E-mail address or password missing")
 	ResponseEntity<TokenResponse> token(@Valid @RequestBody Credentials body) {
 		var token = tokens.issue(body.email(), body.password());
 		return ResponseEntity.ok()

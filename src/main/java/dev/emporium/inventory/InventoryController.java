@@ -33,8 +33,6 @@ import dev.emporium.shared.Problems;
 @Tag(name = "Inventory", description = "Stock on hand, reserved and available per SKU")
 class InventoryController {
 
-	private static final String PROBLEM_JSON = "application/problem+json";
-
 	private static final String STOCK_EXAMPLE = """
 			{"sku": "MUG-001", "onHand": 100, "reserved": 3, "available": 97}""";
 
@@ -49,8 +47,7 @@ class InventoryController {
 	@ApiResponse(responseCode = "200", description = "The SKU's stock",
 			content = @Content(schema = @Schema(implementation = StockLevel.class),
 					examples = @ExampleObject(value = STOCK_EXAMPLE)))
-	@ApiResponse(responseCode = "404", description = "Inventory keeps no stock for this SKU",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Inventory keeps no stock for this SKU")
 	StockLevel stock(@PathVariable String sku, Caller caller) {
 		return StockLevel.of(inventory.stockOf(sku));
 	}
@@ -63,14 +60,9 @@ class InventoryController {
 	@ApiResponse(responseCode = "200", description = "The SKU's stock after the restock",
 			content = @Content(schema = @Schema(implementation = StockLevel.class),
 					examples = @ExampleObject(value = STOCK_EXAMPLE)))
-	@ApiResponse(responseCode = "403", description = "The caller is not staff",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "The catalog has no product with this SKU",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "The stock on hand would exceed the supported maximum",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422", description = "The quantity is missing, not positive or too large",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "The catalog has no product with this SKU")
+	@ApiResponse(responseCode = "409", description = "The stock on hand would exceed the supported maximum")
+	@ApiResponse(responseCode = "422", description = "The quantity is missing, not positive or too large")
 	StockLevel restock(@PathVariable String sku,
 			@org.springframework.web.bind.annotation.RequestBody @Valid Restock restock) {
 		return StockLevel.of(inventory.restock(sku, restock.quantity()));

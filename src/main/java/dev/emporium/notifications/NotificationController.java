@@ -7,14 +7,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,12 +46,7 @@ class NotificationController {
 					+ "recorded because no mail server is configured (RECORDED), or could not be sent (FAILED).")
 	@ApiResponse(responseCode = "200", description = "A page of the caller's notifications",
 			content = @Content(examples = @ExampleObject(value = PAGE_EXAMPLE)))
-	@ApiResponse(responseCode = "401", description = "No valid access token",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422", description = "page or size out of range",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422", description = "page or size out of range")
 	PagedModel<NotificationView> notifications(
 			@Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") @Min(0) int page,
 			@Parameter(description = "Page size, 1 to 100") @RequestParam(

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -54,8 +53,6 @@ class OrderController {
 
 	static final String REPLAYED = "Idempotent-Replayed";
 
-	private static final String PROBLEM = "application/problem+json";
-
 	private final OrderManagement orders;
 
 	OrderController(OrderManagement orders) {
@@ -74,11 +71,9 @@ class OrderController {
 			                    "postalCode":"SW1Y 4JH","country":"GB"},
 			 "paymentToken":"tok_visa"}""")))
 	@ApiResponse(responseCode = "201", description = "Order placed (or replayed for a repeated Idempotency-Key)")
-	@ApiResponse(responseCode = "400", description = "Malformed JSON",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Malformed JSON")
 	@ApiResponse(responseCode = "422",
-			description = "Invalid request, unknown SKU, duplicate SKU, mixed currencies, invalid or reused Idempotency-Key",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+			description = "Invalid request, unknown SKU, duplicate SKU, mixed currencies, invalid or reused Idempotency-Key")
 	ResponseEntity<OrderResponse> place(Caller caller, @Valid @RequestBody PlaceOrder request,
 			@Parameter(description = "1 to 255 printable ASCII characters, one per order request") @RequestHeader(
 					name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
@@ -97,10 +92,8 @@ class OrderController {
 	@Operation(summary = "List orders, newest first",
 			description = "Customers see their own orders, staff see everybody's.")
 	@ApiResponse(responseCode = "200", description = "A page of orders")
-	@ApiResponse(responseCode = "400", description = "Unknown status",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422", description = "Invalid page or size (1 to 100)",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Unknown status")
+	@ApiResponse(responseCode = "422", description = "Invalid page or size (1 to 100)")
 	PagedModel<OrderResponse> list(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
 			@RequestParam(required = false) OrderStatus status) {
@@ -111,10 +104,8 @@ class OrderController {
 	@GetMapping("/{id}")
 	@Operation(summary = "Show an order", description = "Visible to its customer and to staff only.")
 	@ApiResponse(responseCode = "200", description = "The order")
-	@ApiResponse(responseCode = "400", description = "The id is not a UUID",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "No such order, or not yours",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "The id is not a UUID")
+	@ApiResponse(responseCode = "404", description = "No such order, or not yours")
 	OrderResponse show(Caller caller, @PathVariable UUID id) {
 		return OrderResponse.of(orders.find(id, caller));
 	}
@@ -125,10 +116,8 @@ class OrderController {
 					+ "completed payment refunded. Cancelling an order that is already CANCELLED, SHIPPED or "
 					+ "DELIVERED answers 409 order-not-cancellable (cancelling twice is not silently accepted).")
 	@ApiResponse(responseCode = "200", description = "The cancelled order")
-	@ApiResponse(responseCode = "404", description = "No such order, or not yours",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "Already cancelled, shipped or delivered",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such order, or not yours")
+	@ApiResponse(responseCode = "409", description = "Already cancelled, shipped or delivered")
 	OrderResponse cancel(Caller caller, @PathVariable UUID id) {
 		return OrderResponse.of(orders.cancel(id, caller));
 	}

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,12 +48,7 @@ class PaymentController {
 	@ApiResponse(responseCode = "200", description = "The order's payment, or an empty list",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = PaymentView.class)),
 					examples = @ExampleObject(value = PAYMENTS_EXAMPLE)))
-	@ApiResponse(responseCode = "400", description = "orderId is missing or not a UUID",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "401", description = "No valid access token",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "orderId is missing or not a UUID")
 	List<PaymentView> payments(@Parameter(description = "The order's id") @RequestParam UUID orderId, Caller caller) {
 		return payments.paymentsFor(orderId, caller).stream().map(PaymentView::of).toList();
 	}

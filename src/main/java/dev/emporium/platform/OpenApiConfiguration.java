@@ -19,15 +19,19 @@ import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 import dev.emporium.shared.Caller;
 import dev.emporium.shared.Problems;
 
 /**
  * Describes the API in the OpenAPI document served at {@code /v3/api-docs} and in Swagger
- * UI. Operations need a bearer token unless they declare an empty security requirement;
- * every operation documents the problems any request can meet (401 when secured, 500),
- * while controllers document their own.
+ * UI. Operations need a bearer token unless they declare an empty security requirement.
+ * Controllers list the problems their own rules raise
+ * ({@code @ApiResponse(responseCode = "404", description = "...")}); this configuration
+ * gives every error response the problem media type and schema, and adds the problems any
+ * request can meet: 400 for an unreadable body, 401 when a token is required, 403 for
+ * staff-only operations, 500.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -60,16 +64,38 @@ class OpenApiConfiguration {
 		return (operation, handlerMethod) -> {
 			var responses = operation.getResponses();
 			var secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
-			if (secured && !responses.containsKey("401")) {
-				responses.addApiResponse("401", problem("No valid access token", "unauthorized", "Unauthorized", 401,
-						"A valid access token is required: obtain one from POST /api/v1/auth/token"));
+			if (operation.getRequestBody() != null) {
+				responses.computeIfAbsent("400",
+						code -> problem("The body is not JSON of the expected shape", "malformed-request",
+								"Malformed request", 400, "The request body is not valid JSON of the expected shape"));
 			}
-			if (!responses.containsKey("500")) {
-				responses.addApiResponse("500", problem("Unexpected failure, logged on the server", "internal-error",
-						"Internal error", 500, "The request failed unexpectedly; it has been logged"));
+			if (secured) {
+				responses.computeIfAbsent("401",
+						code -> problem("No valid access token", "unauthorized", "Unauthorized", 401,
+								"A valid access token is required: obtain one from POST /api/v1/auth/token"));
 			}
+			if (handlerMethod.hasMethodAnnotation(PreAuthorize.class)) {
+				responses.computeIfAbsent("403", code -> problem("The caller's account may not do this", "forbidden",
+						"Forbidden", 403, "Your account is not allowed to do this"));
+			}
+			responses.computeIfAbsent("500", code -> problem("Unexpected failure, logged on the server",
+					"internal-error", "Internal error", 500, "The request failed unexpectedly; it has been logged"));
+			responses.forEach((code, response) -> {
+				if (code.startsWith("4") || code.startsWith("5")) {
+					describeAsProblem(response);
+				}
+			});
 			return operation;
 		};
+	}
+
+	private static void describeAsProblem(ApiResponse response) {
+		var content = response.getContent() == null ? new Content() : response.getContent();
+		content.remove(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
+		content.remove("*/*");
+		content.computeIfAbsent(PROBLEM_MEDIA_TYPE, type -> new MediaType())
+			.setSchema(new Schema<>().$ref("#/components/schemas/Problem"));
+		response.setContent(content);
 	}
 
 	private static ApiResponse problem(String description, String slug, String title, int status, String detail) {

@@ -39,8 +39,6 @@ import dev.emporium.shared.Problems;
 @Tag(name = "Shipping", description = "One shipment per paid order, dispatched and delivered by staff")
 class ShipmentController {
 
-	private static final String PROBLEM_JSON = "application/problem+json";
-
 	private static final String SHIPMENT_EXAMPLE = """
 			{"id": "0b9f7c1e-5a53-4d4e-9a43-3f0f8d4b8a10", "orderId": "5f1e2a3b-1c2d-4e5f-8a9b-0c1d2e3f4a5b",
 			 "status": "DISPATCHED", "trackingNumber": "1Z999AA10123456784",
@@ -67,8 +65,7 @@ class ShipmentController {
 	@ApiResponse(responseCode = "200", description = "The shipment",
 			content = @Content(schema = @Schema(implementation = ShipmentView.class),
 					examples = @ExampleObject(value = SHIPMENT_EXAMPLE)))
-	@ApiResponse(responseCode = "404", description = "No such shipment, or not the caller's",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such shipment, or not the caller's")
 	ShipmentView shipment(@PathVariable UUID id, Caller caller) {
 		return ShipmentView.of(shipping.shipment(id, caller));
 	}
@@ -81,14 +78,9 @@ class ShipmentController {
 	@ApiResponse(responseCode = "200", description = "The dispatched shipment",
 			content = @Content(schema = @Schema(implementation = ShipmentView.class),
 					examples = @ExampleObject(value = SHIPMENT_EXAMPLE)))
-	@ApiResponse(responseCode = "403", description = "The caller is not staff",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "No such shipment",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "The shipment is not pending",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422", description = "The tracking number is blank or longer than 64 characters",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such shipment")
+	@ApiResponse(responseCode = "409", description = "The shipment is not pending")
+	@ApiResponse(responseCode = "422", description = "The tracking number is blank or longer than 64 characters")
 	ShipmentView dispatch(@PathVariable UUID id, @RequestBody @Valid Dispatch dispatch) {
 		return ShipmentView.of(shipping.dispatch(id, dispatch.trackingNumber()));
 	}
@@ -98,12 +90,8 @@ class ShipmentController {
 	@Operation(summary = "Mark a dispatched shipment delivered (staff)")
 	@ApiResponse(responseCode = "200", description = "The delivered shipment",
 			content = @Content(schema = @Schema(implementation = ShipmentView.class)))
-	@ApiResponse(responseCode = "403", description = "The caller is not staff",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "No such shipment",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "The shipment is not dispatched",
-			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "No such shipment")
+	@ApiResponse(responseCode = "409", description = "The shipment is not dispatched")
 	ShipmentView deliver(@PathVariable UUID id) {
 		return ShipmentView.of(shipping.deliver(id));
 	}

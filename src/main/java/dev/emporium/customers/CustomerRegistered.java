@@ -2,9 +2,22 @@ package dev.emporium.customers;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * A customer account was created; carries the contact details other modules keep a copy
  * of.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record CustomerRegistered(UUID customerId, String email, String name) {
+public record CustomerRegistered(UUID eventId, UUID customerId, String email, String name) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public CustomerRegistered(UUID customerId, String email, String name) {
+		this(UUID.randomUUID(), customerId, email, name);
+	}
+
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -24,5 +25,15 @@ interface Reservations extends Repository<Reservation, UUID> {
 	boolean lockOrder(UUID orderId);
 
 	Reservation save(Reservation reservation);
+
+	/**
+	 * Records in the module's inbox that a listener applies an event, in the listener's
+	 * transaction, so the record rolls back with its effect. The listener name is part of
+	 * the key: keep it stable.
+	 * @return {@code false} when the listener already applied the event: do nothing
+	 */
+	@Modifying
+	@Query("INSERT INTO inventory.inbox (event_id, listener) VALUES (:eventId, :listener) ON CONFLICT DO NOTHING")
+	boolean markApplied(UUID eventId, String listener);
 
 }

@@ -2,9 +2,22 @@ package dev.emporium.inventory;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * Somebody asked inventory to give back whatever it reserved for an order, and to reserve
  * nothing for it later.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record StockReleaseRequested(UUID orderId) {
+public record StockReleaseRequested(UUID eventId, UUID orderId) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public StockReleaseRequested(UUID orderId) {
+		this(UUID.randomUUID(), orderId);
+	}
+
 }

@@ -3,12 +3,24 @@ package dev.emporium.inventory;
 import java.util.List;
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * Somebody asked inventory to reserve all of these lines for one order, or none of them.
  * Inventory answers with {@link StockReserved} or {@link StockShortage}. Owned by
  * inventory because inventory is the one that acts on it.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record StockReservationRequested(UUID orderId, List<Line> lines) {
+public record StockReservationRequested(UUID eventId, UUID orderId, List<Line> lines) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public StockReservationRequested(UUID orderId, List<Line> lines) {
+		this(UUID.randomUUID(), orderId, lines);
+	}
 
 	public StockReservationRequested {
 		lines = List.copyOf(lines);

@@ -2,8 +2,21 @@ package dev.emporium.inventory;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * Every line of an order's reservation request was reserved.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record StockReserved(UUID orderId) {
+public record StockReserved(UUID eventId, UUID orderId) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public StockReserved(UUID orderId) {
+		this(UUID.randomUUID(), orderId);
+	}
+
 }

@@ -3,11 +3,23 @@ package dev.emporium.inventory;
 import java.util.List;
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * An order's reservation request could not be met; nothing was reserved. Lists the SKUs
  * that were short.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record StockShortage(UUID orderId, List<String> unavailableSkus) {
+public record StockShortage(UUID eventId, UUID orderId, List<String> unavailableSkus) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public StockShortage(UUID orderId, List<String> unavailableSkus) {
+		this(UUID.randomUUID(), orderId, unavailableSkus);
+	}
 
 	public StockShortage {
 		unavailableSkus = List.copyOf(unavailableSkus);

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -16,5 +18,15 @@ interface Notifications extends Repository<Notification, UUID> {
 	boolean existsByOrderIdAndKind(UUID orderId, Notification.Kind kind);
 
 	Page<Notification> findByCustomerId(UUID customerId, Pageable pageable);
+
+	/**
+	 * Records in the module's inbox that a listener applies an event, in the listener's
+	 * transaction, so the record rolls back with its effect. The listener name is part of
+	 * the key: keep it stable.
+	 * @return {@code false} when the listener already applied the event: do nothing
+	 */
+	@Modifying
+	@Query("INSERT INTO notifications.inbox (event_id, listener) VALUES (:eventId, :listener) ON CONFLICT DO NOTHING")
+	boolean markApplied(UUID eventId, String listener);
 
 }

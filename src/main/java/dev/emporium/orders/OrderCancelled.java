@@ -2,9 +2,22 @@ package dev.emporium.orders;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * An order was cancelled before dispatch; {@code reason} is OUT_OF_STOCK,
  * PAYMENT_DECLINED or CUSTOMER_REQUEST.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record OrderCancelled(UUID orderId, UUID customerId, String reason) {
+public record OrderCancelled(UUID eventId, UUID orderId, UUID customerId, String reason) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public OrderCancelled(UUID orderId, UUID customerId, String reason) {
+		this(UUID.randomUUID(), orderId, customerId, reason);
+	}
+
 }

@@ -2,10 +2,22 @@ package dev.emporium.orders;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
 import dev.emporium.shared.Money;
 
 /**
  * An order's stock was reserved and its payment completed: the shop will ship it.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record OrderConfirmed(UUID orderId, UUID customerId, Money total) {
+public record OrderConfirmed(UUID eventId, UUID orderId, UUID customerId, Money total) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public OrderConfirmed(UUID orderId, UUID customerId, Money total) {
+		this(UUID.randomUUID(), orderId, customerId, total);
+	}
+
 }

@@ -2,8 +2,21 @@ package dev.emporium.orders;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * An order reached the customer.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record OrderDelivered(UUID orderId, UUID customerId) {
+public record OrderDelivered(UUID eventId, UUID orderId, UUID customerId) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public OrderDelivered(UUID orderId, UUID customerId) {
+		this(UUID.randomUUID(), orderId, customerId);
+	}
+
 }

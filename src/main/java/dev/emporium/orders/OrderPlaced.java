@@ -3,12 +3,24 @@ package dev.emporium.orders;
 import java.util.List;
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
 import dev.emporium.shared.Money;
 
 /**
  * A customer placed an order, priced from the catalog at that moment.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record OrderPlaced(UUID orderId, UUID customerId, List<Line> lines, Money total) {
+public record OrderPlaced(UUID eventId, UUID orderId, UUID customerId, List<Line> lines,
+		Money total) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public OrderPlaced(UUID orderId, UUID customerId, List<Line> lines, Money total) {
+		this(UUID.randomUUID(), orderId, customerId, lines, total);
+	}
 
 	public OrderPlaced {
 		lines = List.copyOf(lines);

@@ -2,10 +2,22 @@ package dev.emporium.payments;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
 import dev.emporium.shared.Money;
 
 /**
  * The gateway charged the amount for an order.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record PaymentCompleted(UUID orderId, UUID paymentId, Money amount) {
+public record PaymentCompleted(UUID eventId, UUID orderId, UUID paymentId, Money amount) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public PaymentCompleted(UUID orderId, UUID paymentId, Money amount) {
+		this(UUID.randomUUID(), orderId, paymentId, amount);
+	}
+
 }

@@ -2,8 +2,21 @@ package dev.emporium.payments;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * The gateway refused to charge for an order; nothing was charged.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record PaymentDeclined(UUID orderId, String reason) {
+public record PaymentDeclined(UUID eventId, UUID orderId, String reason) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public PaymentDeclined(UUID orderId, String reason) {
+		this(UUID.randomUUID(), orderId, reason);
+	}
+
 }

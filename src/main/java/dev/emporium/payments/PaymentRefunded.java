@@ -2,10 +2,22 @@ package dev.emporium.payments;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
 import dev.emporium.shared.Money;
 
 /**
  * A completed payment was refunded in full.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record PaymentRefunded(UUID orderId, UUID paymentId, Money amount) {
+public record PaymentRefunded(UUID eventId, UUID orderId, UUID paymentId, Money amount) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public PaymentRefunded(UUID orderId, UUID paymentId, Money amount) {
+		this(UUID.randomUUID(), orderId, paymentId, amount);
+	}
+
 }

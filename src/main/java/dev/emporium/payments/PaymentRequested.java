@@ -2,12 +2,25 @@ package dev.emporium.payments;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
 import dev.emporium.shared.Money;
 
 /**
  * Somebody asked payments to charge an amount for an order with a card token. Payments
  * answers with {@link PaymentCompleted} or {@link PaymentDeclined}, and charges an order
  * at most once.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record PaymentRequested(UUID orderId, UUID customerId, Money amount, String paymentToken) {
+public record PaymentRequested(UUID eventId, UUID orderId, UUID customerId, Money amount,
+		String paymentToken) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public PaymentRequested(UUID orderId, UUID customerId, Money amount, String paymentToken) {
+		this(UUID.randomUUID(), orderId, customerId, amount, paymentToken);
+	}
+
 }

@@ -2,9 +2,22 @@ package dev.emporium.payments;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * Somebody asked payments to refund what was charged for an order, and to charge nothing
  * for it later.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record RefundRequested(UUID orderId) {
+public record RefundRequested(UUID eventId, UUID orderId) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public RefundRequested(UUID orderId) {
+		this(UUID.randomUUID(), orderId);
+	}
+
 }

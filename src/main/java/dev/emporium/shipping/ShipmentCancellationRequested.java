@@ -2,9 +2,22 @@ package dev.emporium.shipping;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * Somebody asked shipping not to ship an order: a pending shipment is cancelled, and none
  * is created later.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record ShipmentCancellationRequested(UUID orderId) {
+public record ShipmentCancellationRequested(UUID eventId, UUID orderId) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public ShipmentCancellationRequested(UUID orderId) {
+		this(UUID.randomUUID(), orderId);
+	}
+
 }

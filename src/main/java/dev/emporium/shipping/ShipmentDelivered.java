@@ -2,9 +2,23 @@ package dev.emporium.shipping;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * A shipment reached its recipient. Carries the tracking number because a delivery
  * implies the dispatch, whose event a listener may not have seen yet.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record ShipmentDelivered(UUID shipmentId, UUID orderId, String trackingNumber) {
+public record ShipmentDelivered(UUID eventId, UUID shipmentId, UUID orderId,
+		String trackingNumber) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public ShipmentDelivered(UUID shipmentId, UUID orderId, String trackingNumber) {
+		this(UUID.randomUUID(), shipmentId, orderId, trackingNumber);
+	}
+
 }

@@ -2,8 +2,22 @@ package dev.emporium.shipping;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
+
 /**
  * A shipment left the warehouse with a carrier's tracking number.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record ShipmentDispatched(UUID shipmentId, UUID orderId, String trackingNumber) {
+public record ShipmentDispatched(UUID eventId, UUID shipmentId, UUID orderId,
+		String trackingNumber) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public ShipmentDispatched(UUID shipmentId, UUID orderId, String trackingNumber) {
+		this(UUID.randomUUID(), shipmentId, orderId, trackingNumber);
+	}
+
 }

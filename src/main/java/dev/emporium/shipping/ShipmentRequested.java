@@ -2,11 +2,24 @@ package dev.emporium.shipping;
 
 import java.util.UUID;
 
+import dev.emporium.shared.IdentifiedEvent;
 import dev.emporium.shared.Address;
 
 /**
  * Somebody asked shipping to ship a paid order to an address. Shipping creates at most
  * one shipment per order.
+ * <p>
+ * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
+ * apply it once (see {@link IdentifiedEvent}).
  */
-public record ShipmentRequested(UUID orderId, UUID customerId, Address address) {
+public record ShipmentRequested(UUID eventId, UUID orderId, UUID customerId,
+		Address address) implements IdentifiedEvent {
+
+	/**
+	 * A new event with a fresh {@code eventId}.
+	 */
+	public ShipmentRequested(UUID orderId, UUID customerId, Address address) {
+		this(UUID.randomUUID(), orderId, customerId, address);
+	}
+
 }

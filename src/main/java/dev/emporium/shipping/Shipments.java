@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.data.relational.core.sql.LockMode;
 import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -36,5 +37,15 @@ interface Shipments extends Repository<Shipment, UUID> {
 	boolean lockOrder(UUID orderId);
 
 	Shipment save(Shipment shipment);
+
+	/**
+	 * Records in the module's inbox that a listener applies an event, in the listener's
+	 * transaction, so the record rolls back with its effect. The listener name is part of
+	 * the key: keep it stable.
+	 * @return {@code false} when the listener already applied the event: do nothing
+	 */
+	@Modifying
+	@Query("INSERT INTO shipping.inbox (event_id, listener) VALUES (:eventId, :listener) ON CONFLICT DO NOTHING")
+	boolean markApplied(UUID eventId, String listener);
 
 }

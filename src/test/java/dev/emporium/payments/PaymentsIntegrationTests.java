@@ -65,13 +65,17 @@ class PaymentsIntegrationTests {
 	}
 
 	@Test
-	void chargesARedeliveredRequestOnlyOnce(Scenario scenario) {
+	void chargesARepeatedRequestOnlyOnce(Scenario scenario) {
 		var request = request("tok_visa");
+		// A second request for the same order under its own eventId: the inbox lets it
+		// through, the one payment per order stops it (PaymentsDuplicateDeliveryTests
+		// covers the same event delivered twice).
+		var repeated = new PaymentRequested(request.orderId(), request.customerId(), AMOUNT, "tok_visa");
 
 		scenario.stimulate((transactions, events) -> {
 			transactions.executeWithoutResult(status -> {
 				events.publishEvent(request);
-				events.publishEvent(request);
+				events.publishEvent(repeated);
 			});
 		})
 			.andWaitForStateChange(() -> incompletePublicationsFor(request.orderId()), List::isEmpty)

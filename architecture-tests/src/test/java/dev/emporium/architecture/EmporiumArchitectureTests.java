@@ -24,6 +24,12 @@ class EmporiumArchitectureTests {
 	static final ArchRule events_are_immutable_records = EmporiumRules.events_are_immutable_records;
 
 	@ArchTest
+	static final ArchRule events_carry_an_identity = EmporiumRules.events_carry_an_identity;
+
+	@ArchTest
+	static final ArchRule listeners_consult_the_inbox = EmporiumRules.listeners_consult_the_inbox;
+
+	@ArchTest
 	static final ArchRule controllers_are_not_public = EmporiumRules.controllers_are_not_public;
 
 	@ArchTest

@@ -62,6 +62,19 @@ final class EmporiumRules {
 		.because("events are delivered asynchronously, stored as JSON in the publication registry and will cross "
 				+ "a broker after extraction, so a listener must see exactly what was published");
 
+	static final ArchRule events_carry_an_identity = classes().that(ImmutableEvents.areEvents())
+		.should(new CarryAnIdentity())
+		.as("events carry an identity")
+		.because("the registry delivers an event at least once, and a listener's inbox can only tell a redelivery "
+				+ "from a new event by an ID that is stored with the event when it is published");
+
+	static final ArchRule listeners_consult_the_inbox = methods().that(ConsultTheInbox.areModuleListeners())
+		.should(new ConsultTheInbox())
+		.as("listeners consult the inbox")
+		.because("a redelivered event must change nothing, so every listener first records the event's ID in its "
+				+ "module's inbox, in the transaction of its effect, and stops when it was already applied")
+		.allowEmptyShould(true);
+
 	static final ArchRule controllers_are_not_public = classes()
 		.that(describe("are controllers", Modules::isController))
 		.should()

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,11 +46,30 @@ final class EventRoundTrip {
 		Object sample = sample(event);
 		String json = MAPPER.writeValueAsString(sample);
 		Object read = MAPPER.readValue(json, event);
+		Optional<Object> writtenId = eventId(sample);
+		Optional<Object> readId = eventId(read);
+		if (writtenId.isPresent() && !writtenId.equals(readId)) {
+			throw new AssertionError(("Rule 'events survive a JSON round trip, because %s' was violated: %s "
+					+ "wrote eventId %s but read eventId %s; deserialise with the canonical constructor, so that a "
+					+ "redelivered event keeps its identity%n  as    %s")
+				.formatted(BECAUSE, event.getName(), writtenId.get(), readId.orElse(null), json));
+		}
 		if (!sample.equals(read)) {
 			throw new AssertionError(
 					"Rule 'events survive a JSON round trip, because %s' was violated: %s%n  wrote %s%n  "
 						.formatted(BECAUSE, event.getName(), sample) + "as    " + json + "\n  read  " + read);
 		}
+	}
+
+	/**
+	 * The value of the event's {@code eventId} component, if it has one.
+	 */
+	private static Optional<Object> eventId(Object event) {
+		return List.of(event.getClass().getRecordComponents())
+			.stream()
+			.filter(component -> component.getName().equals("eventId"))
+			.findFirst()
+			.map(component -> value(component, event));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package dev.emporium.architecture;
 
+import java.util.UUID;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -98,6 +100,36 @@ class RulesCatchViolationsTests {
 	}
 
 	@Test
+	void eventsMustCarryAnIdentity() {
+		failureOf(EmporiumRules.events_carry_an_identity, "identity")
+			.contains("Rule 'events carry an identity, because the registry delivers an event at least once")
+			.contains("Event fixtures.emporium.identity.orders.OrderPaid does not implement the event identity "
+					+ "interface of a shared module (one declaring UUID eventId())")
+			.contains("Event fixtures.emporium.identity.orders.OrderCancelled: its first component is not UUID eventId")
+			.contains("Event fixtures.emporium.identity.orders.OrderShipped: its first component is not UUID eventId")
+			.doesNotContain("OrderPaid: its first component")
+			.doesNotContain("OrderCancelled does not implement")
+			.doesNotContain("OrderPlaced")
+			.doesNotContain("EventIdentity ");
+	}
+
+	@Test
+	void listenersMustConsultTheirInboxFirst() {
+		failureOf(EmporiumRules.listeners_consult_the_inbox, "inbox")
+			.contains("Rule 'listeners consult the inbox, because a redelivered event must change nothing")
+			.contains("Listener CatalogListeners.on(ProductRetired) does not call markApplied of module orders itself")
+			.contains(
+					"Listener CatalogListeners.on(ProductRestocked) does not call markApplied of module orders itself")
+			.contains(
+					"Listener CatalogListeners.on(ProductDiscontinued) does not call markApplied of module orders itself")
+			.contains(
+					"Listener CatalogListeners.on(ProductRenamed) calls fixtures.emporium.inbox.orders.Orders.touch() "
+							+ "in (CatalogListeners.java:")
+			.doesNotContain("ProductRepriced")
+			.doesNotContain("firstDelivery");
+	}
+
+	@Test
 	void eventsMustSurviveAJsonRoundTrip() throws Exception {
 		var event = Class.forName(FIXTURES + "roundtrip.OrderNoted");
 
@@ -106,6 +138,17 @@ class RulesCatchViolationsTests {
 			.hasMessageContaining("fixtures.emporium.roundtrip.OrderNoted")
 			.hasMessageContaining("note=note-sample")
 			.hasMessageContaining("note=null");
+	}
+
+	@Test
+	void eventsMustKeepTheirIdentityThroughJson() throws Exception {
+		var event = Class.forName(FIXTURES + "roundtrip.OrderRenumbered");
+
+		assertThatThrownBy(() -> EventRoundTrip.assertSurvivesJson(event)).isInstanceOf(AssertionError.class)
+			.hasMessageContaining("Rule 'events survive a JSON round trip, because events are stored as JSON")
+			.hasMessageContaining("fixtures.emporium.roundtrip.OrderRenumbered wrote eventId "
+					+ UUID.nameUUIDFromBytes("eventId".getBytes()) + " but read eventId ")
+			.hasMessageContaining("deserialise with the canonical constructor");
 	}
 
 	@Test

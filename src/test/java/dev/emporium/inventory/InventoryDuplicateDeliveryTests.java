@@ -1,0 +1,106 @@
+package dev.emporium.inventory;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.annotation.Import;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import dev.emporium.catalog.Catalog;
+import dev.emporium.inventory.Reservation.Status;
+import dev.emporium.inventory.StockReservationRequested.Line;
+import dev.emporium.shared.Redeliveries;
+import dev.emporium.shipping.ShipmentDispatched;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every inventory listener applies one event once: the same instance delivered twice has
+ * one effect, publishes one answer and leaves one inbox row.
+ */
+@ApplicationModuleTest
+@Import(Redeliveries.class)
+class InventoryDuplicateDeliveryTests {
+
+	@MockitoBean
+	Catalog catalog;
+
+	private final Stocks stocks;
+
+	private final Reservations reservations;
+
+	private final Redeliveries redeliveries;
+
+	InventoryDuplicateDeliveryTests(Stocks stocks, Reservations reservations, Redeliveries redeliveries) {
+		this.stocks = stocks;
+		this.reservations = reservations;
+		this.redeliveries = redeliveries;
+	}
+
+	@Test
+	void reservesOnceAndAnswersOnceForARedeliveredReservationRequest(Scenario scenario) {
+		var mug = stocked(5);
+		var request = new StockReservationRequested(UUID.randomUUID(), List.of(new Line(mug, 2)));
+
+		redeliveries.deliverTwice(scenario, request);
+
+		assertThat(stock(mug).reserved()).isEqualTo(2);
+		assertThat(redeliveries.published(StockReserved.class, event -> event.orderId().equals(request.orderId())))
+			.hasSize(1);
+		assertThat(redeliveries.inboxRows("inventory", request)).isEqualTo(1);
+	}
+
+	@Test
+	void releasesOnceForARedeliveredReleaseRequest(Scenario scenario) {
+		var mug = stocked(5);
+		var orderId = reserved(scenario, mug, 2);
+		var release = new StockReleaseRequested(orderId);
+
+		redeliveries.deliverTwice(scenario, release);
+
+		assertThat(stock(mug).reserved()).isZero();
+		assertThat(stock(mug).onHand()).isEqualTo(5);
+		assertThat(statusOf(orderId)).isEqualTo(Status.RELEASED);
+		assertThat(redeliveries.inboxRows("inventory", release)).isEqualTo(1);
+	}
+
+	@Test
+	void commitsOnceForARedeliveredDispatch(Scenario scenario) {
+		var mug = stocked(5);
+		var orderId = reserved(scenario, mug, 2);
+		var dispatched = new ShipmentDispatched(UUID.randomUUID(), orderId, "TRACK-1");
+
+		redeliveries.deliverTwice(scenario, dispatched);
+
+		assertThat(stock(mug).onHand()).isEqualTo(3);
+		assertThat(stock(mug).reserved()).isZero();
+		assertThat(statusOf(orderId)).isEqualTo(Status.COMMITTED);
+		assertThat(redeliveries.inboxRows("inventory", dispatched)).isEqualTo(1);
+	}
+
+	private UUID reserved(Scenario scenario, String sku, int quantity) {
+		var request = new StockReservationRequested(UUID.randomUUID(), List.of(new Line(sku, quantity)));
+		redeliveries.deliver(scenario, request);
+		assertThat(statusOf(request.orderId())).isEqualTo(Status.RESERVED);
+		return request.orderId();
+	}
+
+	private String stocked(int onHand) {
+		var sku = "SKU-" + UUID.randomUUID();
+		stocks.createIfAbsent(sku, onHand);
+		return sku;
+	}
+
+	private Stock stock(String sku) {
+		return stocks.findById(sku).orElseThrow();
+	}
+
+	private Status statusOf(UUID orderId) {
+		return reservations.findByOrderId(orderId).map(Reservation::status).orElseThrow();
+	}
+
+}

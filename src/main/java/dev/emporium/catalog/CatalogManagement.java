@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -24,8 +25,11 @@ class CatalogManagement implements Catalog {
 
 	private final Products products;
 
-	CatalogManagement(Products products) {
+	private final ApplicationEventPublisher events;
+
+	CatalogManagement(Products products, ApplicationEventPublisher events) {
 		this.products = products;
+		this.events = events;
 	}
 
 	@Override
@@ -82,8 +86,13 @@ class CatalogManagement implements Catalog {
 
 	Product update(String sku, String name, String description, Money price) {
 		var product = product(sku);
+		var previousPrice = product.price();
 		product.update(name, description, price);
-		return products.save(product);
+		var saved = products.save(product);
+		if (!previousPrice.equals(saved.price())) {
+			events.publishEvent(new ProductPriceChanged(sku, previousPrice, saved.price()));
+		}
+		return saved;
 	}
 
 	private static String escapeLike(String text) {

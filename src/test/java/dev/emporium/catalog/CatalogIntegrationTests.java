@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.modulith.test.Scenario;
 
 import dev.emporium.shared.Money;
 
@@ -46,6 +48,30 @@ class CatalogIntegrationTests {
 			.extracting(ProductSummary::sku)
 			.containsExactlyInAnyOrder("BULK-001", "BULK-002");
 		assertThat(catalog.findProducts(List.of())).isEmpty();
+	}
+
+	@Test
+	void announcesAPriceChange(Scenario scenario) {
+		management.add("PRICE-001", "Mug", "Stoneware", PRICE);
+		var newPrice = Money.of("13.00", "EUR");
+
+		scenario.stimulate(() -> management.update("PRICE-001", "Mug", "Stoneware", newPrice))
+			.andWaitForEventOfType(ProductPriceChanged.class)
+			.matching(changed -> changed.sku().equals("PRICE-001"))
+			.toArriveAndVerify(changed -> {
+				assertThat(changed.previousPrice()).isEqualTo(PRICE);
+				assertThat(changed.price()).isEqualTo(newPrice);
+			});
+	}
+
+	@Test
+	void announcesNoPriceChangeWhenOnlyTheDescriptionChanges(PublishedEvents events) {
+		management.add("PRICE-002", "Mug", "Stoneware", PRICE);
+
+		management.update("PRICE-002", "Mug", "Porcelain", PRICE);
+
+		assertThat(events.ofType(ProductPriceChanged.class).matching(changed -> changed.sku().equals("PRICE-002")))
+			.isEmpty();
 	}
 
 	@Test

@@ -80,6 +80,8 @@ final class OrderLoad {
 	void start(Collection<ShopClient> customers) {
 		customers.forEach(customer -> threads.add(new Thread(() -> shop(customer), "customer")));
 		threads.add(new Thread(this::work, "staff"));
+		// Daemons: a test that fails half-way must not be kept alive by its load.
+		threads.forEach(thread -> thread.setDaemon(true));
 		threads.forEach(Thread::start);
 	}
 

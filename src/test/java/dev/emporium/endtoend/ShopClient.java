@@ -1,5 +1,7 @@
 package dev.emporium.endtoend;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,13 +10,15 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
  * A plain HTTP client of the shop API as a front end would use it: JSON in, JSON or
- * problem details out, a bearer token once logged in.
+ * problem details out, a bearer token once logged in. Public for the fault tests in
+ * {@code dev.emporium.faults}.
  */
-final class ShopClient {
+public final class ShopClient {
 
 	private final RestClient http;
 
@@ -25,16 +29,28 @@ final class ShopClient {
 		this.token = token;
 	}
 
-	static ShopClient anonymous(String baseUrl) {
-		return new ShopClient(RestClient.builder()
-			.baseUrl(baseUrl + "/api/v1")
-			.defaultStatusHandler(status -> true, (request, response) -> {
-				// every answer is returned to the test, errors included
-			})
-			.build(), null);
+	public static ShopClient anonymous(String baseUrl) {
+		return anonymous(RestClient.builder(), baseUrl);
 	}
 
-	ShopClient loggedInAs(String email, String password) {
+	/**
+	 * A client that gives up on a connection or an answer after the timeout, for a server
+	 * that may be killed mid-request.
+	 */
+	public static ShopClient anonymous(String baseUrl, Duration timeout) {
+		var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
+		factory.setReadTimeout(timeout);
+		return anonymous(RestClient.builder().requestFactory(factory), baseUrl);
+	}
+
+	private static ShopClient anonymous(RestClient.Builder builder, String baseUrl) {
+		return new ShopClient(
+				builder.baseUrl(baseUrl + "/api/v1").defaultStatusHandler(status -> true, (request, response) -> {
+					// every answer is returned to the test, errors included
+				}).build(), null);
+	}
+
+	public ShopClient loggedInAs(String email, String password) {
 		var answer = post("/auth/token", Map.of("email", email, "password", password));
 		if (!answer.getStatusCode().is2xxSuccessful()) {
 			throw new IllegalStateException("Login failed for " + email + ": " + answer);
@@ -42,7 +58,7 @@ final class ShopClient {
 		return new ShopClient(http, answer.getBody().get("accessToken").asString());
 	}
 
-	ShopClient registeredCustomer(String name) {
+	public ShopClient registeredCustomer(String name) {
 		var email = "customer-" + UUID.randomUUID() + "@emporium.test";
 		var password = "correct-horse-battery";
 		var answer = post("/customers", Map.of("email", email, "password", password, "name", name));
@@ -52,15 +68,15 @@ final class ShopClient {
 		return loggedInAs(email, password);
 	}
 
-	ResponseEntity<JsonNode> get(String path) {
+	public ResponseEntity<JsonNode> get(String path) {
 		return http.get().uri(path).headers(this::authorize).retrieve().toEntity(JsonNode.class);
 	}
 
-	ResponseEntity<JsonNode> post(String path, Object body) {
+	public ResponseEntity<JsonNode> post(String path, Object body) {
 		return post(path, body, new HttpHeaders());
 	}
 
-	ResponseEntity<JsonNode> post(String path, Object body, HttpHeaders extraHeaders) {
+	public ResponseEntity<JsonNode> post(String path, Object body, HttpHeaders extraHeaders) {
 		return http.post()
 			.uri(path)
 			.headers(this::authorize)

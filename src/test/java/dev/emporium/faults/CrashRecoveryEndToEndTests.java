@@ -1,0 +1,187 @@
+package dev.emporium.faults;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import dev.emporium.endtoend.ShopClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kills the packaged application with SIGKILL at random moments while customers order and
+ * staff ship, restarts it on the same data each time, and then checks the promise of the
+ * event publication registry: every accepted order completes its flow or is cancelled
+ * with a reason, stock adds up, and nothing is charged, shipped or notified twice.
+ * <p>
+ * Tunable with system properties: {@code emporium.faults.kills} (4),
+ * {@code emporium.faults.settle-seconds} (90, how long the flows may take to finish after
+ * the last restart), {@code emporium.faults.seed} (the kill schedule).
+ */
+class CrashRecoveryEndToEndTests {
+
+	private static final int KILLS = Integer.getInteger("emporium.faults.kills", 4);
+
+	private static final Duration SETTLE_TIMEOUT = Duration
+		.ofSeconds(Integer.getInteger("emporium.faults.settle-seconds", 90));
+
+	private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final int SKUS = 5;
+
+	private static final int INITIAL_STOCK = 150;
+
+	private static final int RESTOCK = 25;
+
+	private static final int CUSTOMERS = 3;
+
+	/**
+	 * Recovery settings of the event publication registry; properties the application
+	 * does not know yet are ignored.
+	 */
+	private static final List<String> RECOVERY = List.of("--emporium.events.staleness=5s",
+			"--emporium.events.check-interval=1s");
+
+	private static final String OPEN_PUBLICATIONS = "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL";
+
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
+	Path directory;
+
+	@Test
+	void everyAcceptedOrderCompletesOnceAcrossKills() throws Exception {
+		var seed = Long.getLong("emporium.faults.seed", System.nanoTime());
+		var random = new Random(seed);
+		var arguments = new ArrayList<>(RECOVERY);
+		arguments.addAll(List.of(System.getProperty("emporium.faults.arguments", "").split(" ")));
+		arguments.removeIf(String::isBlank);
+		try (var application = KillableApplication.on(directory, arguments)) {
+			application.start();
+			var jdbc = JdbcClient.create(new DriverManagerDataSource(application.jdbcUrl(), "postgres", ""));
+			var anonymous = ShopClient.anonymous(application.baseUrl(), HTTP_TIMEOUT);
+			var staff = anonymous.loggedInAs(KillableApplication.ADMIN_EMAIL, KillableApplication.ADMIN_PASSWORD);
+			var received = new TreeMap<String, Integer>();
+			for (int i = 0; i < SKUS; i++) {
+				received.put(productInStock(staff, INITIAL_STOCK), INITIAL_STOCK);
+			}
+			var customers = new ArrayList<ShopClient>();
+			for (int i = 0; i < CUSTOMERS; i++) {
+				customers.add(anonymous.registeredCustomer("Customer " + i));
+			}
+
+			var load = new OrderLoad(List.copyOf(received.keySet()), staff);
+			load.start(customers);
+			int jvmKills = 0;
+			int fullKills = 0;
+			int openAtKill = 0;
+			for (int round = 1; round <= KILLS; round++) {
+				Thread.sleep(2_000 + random.nextInt(4_000));
+				if (round % 2 == 0) {
+					application.killEverything();
+					fullKills++;
+				}
+				else {
+					application.killJvm();
+					jvmKills++;
+					// The orphaned server still answers: what the dead JVM left
+					// unfinished.
+					openAtKill += jdbc.sql(OPEN_PUBLICATIONS).query(Integer.class).single();
+				}
+				application.start();
+			}
+			// Restocks only now that nothing will be killed: a restock is not idempotent,
+			// so one cut off by a crash could not be counted.
+			for (var sku : received.keySet()) {
+				restock(staff, sku, RESTOCK);
+				received.merge(sku, RESTOCK, Integer::sum);
+			}
+			Thread.sleep(3_000);
+			load.stop();
+
+			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).as("a durable database").isEqualTo("on");
+			var audit = new ShopAudit(jdbc, received);
+			var settleStart = Instant.now();
+			var findings = audit.audit(load.accepted());
+			while (!findings.clean() && Instant.now().isBefore(settleStart.plus(SETTLE_TIMEOUT))) {
+				Thread.sleep(1_000);
+				findings = audit.audit(load.accepted());
+			}
+			var settled = Duration.between(settleStart, Instant.now());
+			checkThroughTheApi(staff, load, jdbc, findings);
+
+			var accepted = load.accepted();
+			var summary = ("faults: kills=%d (jvm=%d, jvm+postgres=%d) orders=%d %s ambiguous=%d replayed=%d "
+					+ "openPublicationsAtJvmKills=%d cancels=%d dispatches=%d deliveries=%d %s settledIn=%.1fs seed=%d")
+				.formatted(jvmKills + fullKills, jvmKills, fullKills, accepted.size(), findings.ordersByStatus,
+						accepted.stream().filter(OrderLoad.Accepted::ambiguous).count(),
+						accepted.stream().filter(order -> order.ambiguous() && order.replayed()).count(), openAtKill,
+						load.cancels(), load.dispatches(), load.deliveries(), findings.counts(),
+						settled.toMillis() / 1000.0, seed);
+			report(summary);
+
+			assertThat(load.unexpected()).as("answers the load did not expect").isEmpty();
+			assertThat(jvmKills + fullKills).isGreaterThanOrEqualTo(3);
+			assertThat(accepted).isNotEmpty();
+			assertThat(findings.clean()).as(summary + "\n" + findings.details()).isTrue();
+			assertThat(findings.lost).isEmpty();
+			assertThat(findings.doubleEffects).isEmpty();
+		}
+	}
+
+	/**
+	 * What a client sees must agree with the books: every accepted order can be fetched,
+	 * and the stock the API shows is the stock in the database.
+	 */
+	private static void checkThroughTheApi(ShopClient staff, OrderLoad load, JdbcClient jdbc, Findings findings) {
+		for (var order : load.accepted()) {
+			var answer = staff.get("/orders/" + order.orderId());
+			if (answer.getStatusCode().value() != 200) {
+				findings.lost.add("order " + order.orderId() + " answers " + answer.getStatusCode());
+			}
+		}
+		jdbc.sql("SELECT sku, on_hand, reserved FROM inventory.stock").query(row -> {
+			var stock = staff.get("/inventory/" + row.getString("sku")).getBody();
+			if (stock.get("onHand").asInt() != row.getInt("on_hand")
+					|| stock.get("reserved").asInt() != row.getInt("reserved")
+					|| stock.get("available").asInt() != row.getInt("on_hand") - row.getInt("reserved")) {
+				findings.stockMismatches.add("the API shows " + stock + " for " + row.getString("sku"));
+			}
+		});
+	}
+
+	private static String productInStock(ShopClient staff, int quantity) {
+		var sku = "FAULT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		var created = staff.post("/products", Map.of("sku", sku, "name", "Fault test product " + sku, "description",
+				"Made by the crash recovery test", "price", Map.of("amount", "4.20", "currency", "EUR")));
+		assertThat(created.getStatusCode().value()).as(created.toString()).isEqualTo(201);
+		restock(staff, sku, quantity);
+		return sku;
+	}
+
+	private static void restock(ShopClient staff, String sku, int quantity) {
+		var restocked = staff.post("/inventory/" + sku + "/restock", Map.of("quantity", quantity));
+		assertThat(restocked.getStatusCode().value()).as(restocked.toString()).isEqualTo(200);
+	}
+
+	private static void report(String summary) throws IOException {
+		System.out.println(summary);
+		Files.writeString(Path.of("target", "faults-summary.txt"), Instant.now() + " " + summary + "\n",
+				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.emporium.faults;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged application as a separate process on a data directory of its own that
+ * survives it: it can be killed with SIGKILL, alone or together with its PostgreSQL
+ * server, and started again on the same data, HTTP port and database port.
+ */
+final class KillableApplication implements AutoCloseable {
+
+	static final String ADMIN_EMAIL = "admin@emporium.test";
+
+	static final String ADMIN_PASSWORD = "admin-secret-42";
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+	private final Path directory;
+
+	private final int port;
+
+	private final int databasePort;
+
+	private final List<String> extraArguments;
+
+	private Process process;
+
+	private int starts;
+
+	private KillableApplication(Path directory, int port, int databasePort, List<String> extraArguments) {
+		this.directory = directory;
+		this.port = port;
+		this.databasePort = databasePort;
+		this.extraArguments = extraArguments;
+	}
+
+	static KillableApplication on(Path directory, List<String> extraArguments) throws IOException {
+		return new KillableApplication(directory, freePort(), freePort(), List.copyOf(extraArguments));
+	}
+
+	void start() throws IOException {
+		var jar = Path.of(System.getProperty("emporium.jar", "target/emporium.jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("Package the application first: " + jar + " is missing");
+		}
+		var log = directory.resolve("application-" + (++starts) + ".log");
+		var command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
+				"--server.port=" + port, "--emporium.embedded-postgres.data-directory=" + dataDirectory(),
+				"--emporium.embedded-postgres.port=" + databasePort,
+				"--emporium.security.jwt.signing-key=" + directory.resolve("signing-key.pem"),
+				"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
+				"--emporium.demo.enabled=false"));
+		command.addAll(extraArguments);
+		process = new ProcessBuilder(command).directory(directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		var started = process;
+		await("application start " + starts + " (log: " + log + ")").atMost(START_TIMEOUT)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> {
+				if (!started.isAlive()) {
+					throw new IllegalStateException("The application exited during start, see " + log);
+				}
+				return Files.readString(log).contains("Emporium is ready");
+			});
+	}
+
+	/**
+	 * SIGKILL to the JVM only: its PostgreSQL server is orphaned, as when a container's
+	 * main process is killed, and the next start has to stop it.
+	 */
+	void killJvm() throws Exception {
+		kill(Stream.of(process.toHandle()));
+	}
+
+	/**
+	 * SIGKILL to the JVM, its descendants and the PostgreSQL server with all its
+	 * processes (pg_ctl starts the server in a session of its own, so it is no descendant
+	 * of the JVM): a power cut, after which the server recovers from its WAL.
+	 */
+	void killEverything() throws Exception {
+		var postmaster = postmasterPid().flatMap(ProcessHandle::of);
+		var jvm = process.toHandle();
+		kill(Stream.concat(Stream.concat(Stream.of(jvm), jvm.descendants()),
+				postmaster.stream().flatMap(server -> Stream.concat(Stream.of(server), server.descendants()))));
+	}
+
+	String baseUrl() {
+		return "http://localhost:" + port;
+	}
+
+	String jdbcUrl() {
+		return "jdbc:postgresql://localhost:" + databasePort + "/postgres";
+	}
+
+	int starts() {
+		return starts;
+	}
+
+	@Override
+	public void close() throws Exception {
+		if (process != null && process.isAlive()) {
+			process.destroy();
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				killEverything();
+			}
+		}
+	}
+
+	private Path dataDirectory() {
+		return directory.resolve("postgres");
+	}
+
+	private Optional<Long> postmasterPid() throws IOException {
+		var pidFile = dataDirectory().resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return Optional.empty();
+		}
+		try (var lines = Files.lines(pidFile)) {
+			return lines.findFirst().map(String::trim).filter(line -> line.matches("\\d+")).map(Long::valueOf);
+		}
+	}
+
+	private static void kill(Stream<ProcessHandle> processes) throws Exception {
+		var victims = processes.toList();
+		victims.forEach(ProcessHandle::destroyForcibly);
+		for (var victim : victims) {
+			victim.onExit().get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (var socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+}

@@ -30,6 +30,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -157,6 +158,28 @@ class EventDeliveryTests {
 			.andExpect(jsonPath("$.type").value(PROBLEM + "event-publication-not-retryable"));
 		mvc.perform(post("/api/v1/admin/events/{id}/discard", id).with(staff())).andExpect(status().isConflict());
 		assertThat(DeliveryProbe.count(parcel.id())).isEqualTo(1);
+	}
+
+	@Test
+	void actuatorShowsTheRegistryToStaffOnlyAndRetriesAndDiscardsById() throws Exception {
+		var pill = new PoisonPill(UUID.randomUUID());
+		publish(pill);
+		var failing = DeliveryProbe.listenerId(Rejecting.class, "on", PoisonPill.class);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(publication(failing, pill.id())).isEqualTo("FAILED 3"));
+		var id = id(failing, pill.id());
+
+		mvc.perform(get("/actuator/eventpublications").with(customer())).andExpect(status().isForbidden());
+		mvc.perform(get("/actuator/eventpublications").with(staff()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.failed[?(@.id == '%s')].parked", id).value(hasItem(true)))
+			.andExpect(jsonPath("$.counts[?(@.status == 'PARKED')].module").value(hasItem("platform")));
+		mvc.perform(post("/actuator/eventpublications/{id}", id).with(staff())).andExpect(status().isOk());
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(DeliveryProbe.count(pill.id())).isEqualTo(6));
+		mvc.perform(delete("/actuator/eventpublications/{id}", id).with(staff())).andExpect(status().isOk());
+		mvc.perform(delete("/actuator/eventpublications/{id}", id).with(staff())).andExpect(status().isNotFound());
+		assertThat(publication(failing, pill.id())).isEqualTo("none");
 	}
 
 	@Test

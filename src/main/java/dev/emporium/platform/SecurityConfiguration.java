@@ -55,6 +55,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
 						"/.well-known/jwks.json", "/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
 				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole(Caller.STAFF)
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))

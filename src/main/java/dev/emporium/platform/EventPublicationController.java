@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
@@ -41,8 +39,6 @@ import dev.emporium.shared.Problems;
 @Tag(name = "Event publications", description = "Failed and parked event deliveries (staff only)")
 class EventPublicationController {
 
-	private static final String PROBLEM = "application/problem+json";
-
 	private final EventPublicationAdmin admin;
 
 	EventPublicationController(EventPublicationAdmin admin) {
@@ -54,10 +50,8 @@ class EventPublicationController {
 			description = "At most 500. A failed publication is retried with exponential backoff until it reaches "
 					+ "the maximum attempts; then it is parked (parked: true) until staff retry or discard it.")
 	@ApiResponse(responseCode = "200", description = "The failed publications with their last error")
-	@ApiResponse(responseCode = "403", description = "Not staff",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422", description = "Invalid module or event type",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "Not staff")
+	@ApiResponse(responseCode = "422", description = "Invalid module or event type")
 	List<FailedPublication> failed(
 			@Parameter(description = "The listener's module, e.g. inventory") @RequestParam(required = false) @Pattern(
 					regexp = "[a-z][a-z0-9]*") String module,
@@ -72,8 +66,7 @@ class EventPublicationController {
 			description = "Statuses: PUBLISHED, PROCESSING, RESUBMITTED, FAILED (to be retried), PARKED (failed, "
 					+ "no longer retried) and COMPLETED (kept for the retention period).")
 	@ApiResponse(responseCode = "200", description = "The counts")
-	@ApiResponse(responseCode = "403", description = "Not staff",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "Not staff")
 	List<Count> summary() {
 		return admin.summary();
 	}
@@ -82,14 +75,10 @@ class EventPublicationController {
 	@Operation(summary = "Deliver a failed event publication again now",
 			description = "Resets its attempts; if it fails again it is retried with backoff as if new.")
 	@ApiResponse(responseCode = "202", description = "Resubmitted; delivery is asynchronous")
-	@ApiResponse(responseCode = "400", description = "The id is not a UUID",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "403", description = "Not staff",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "No such publication",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "Completed already, or being delivered (not FAILED)",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "The id is not a UUID")
+	@ApiResponse(responseCode = "403", description = "Not staff")
+	@ApiResponse(responseCode = "404", description = "No such publication")
+	@ApiResponse(responseCode = "409", description = "Completed already, or being delivered (not FAILED)")
 	ResponseEntity<Void> retry(@PathVariable UUID id) {
 		admin.retry(id);
 		return ResponseEntity.accepted().build();
@@ -100,14 +89,10 @@ class EventPublicationController {
 			description = "Deletes it, so its listener never receives the event; the event is written to the "
 					+ "audit log (logger dev.emporium.audit.events).")
 	@ApiResponse(responseCode = "204", description = "Discarded")
-	@ApiResponse(responseCode = "400", description = "The id is not a UUID",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "403", description = "Not staff",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "No such publication",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "Completed already",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "The id is not a UUID")
+	@ApiResponse(responseCode = "403", description = "Not staff")
+	@ApiResponse(responseCode = "404", description = "No such publication")
+	@ApiResponse(responseCode = "409", description = "Completed already")
 	ResponseEntity<Void> discard(Caller caller, @PathVariable UUID id) {
 		admin.discard(id, "staff " + caller.customerId());
 		return ResponseEntity.noContent().build();

@@ -20,12 +20,15 @@ class EventDeliveryScheduling implements SchedulingConfigurer {
 
 	private final PublicationRetention retention;
 
+	private final InboxRetention inboxRetention;
+
 	private final EventDeliverySettings settings;
 
-	EventDeliveryScheduling(PublicationRecovery recovery, PublicationRetention retention,
+	EventDeliveryScheduling(PublicationRecovery recovery, PublicationRetention retention, InboxRetention inboxRetention,
 			EventDeliverySettings settings) {
 		this.recovery = recovery;
 		this.retention = retention;
+		this.inboxRetention = inboxRetention;
 		this.settings = settings;
 	}
 
@@ -35,6 +38,7 @@ class EventDeliveryScheduling implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(new FixedDelayTask(recovery::recoverStaleAndFailed, interval, interval));
 		var cleanup = settings.retention().cleanupInterval();
 		registrar.addFixedDelayTask(new FixedDelayTask(retention::deleteExpired, cleanup, cleanup));
+		registrar.addFixedDelayTask(new FixedDelayTask(inboxRetention::deleteExpired, cleanup, cleanup));
 	}
 
 	@Bean

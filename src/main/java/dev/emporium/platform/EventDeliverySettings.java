@@ -49,9 +49,12 @@ record EventDeliverySettings(@DefaultValue("1m") Duration staleness, @DefaultVal
 	 * @param completed how long a completed publication is kept after its completion
 	 * @param cleanupInterval the pause between two cleanups
 	 * @param batchSize how many rows one delete statement removes at most
+	 * @param inbox how long the modules' inboxes remember the event IDs they applied, at
+	 * least; a row is kept longer while an incomplete publication older than it exists,
+	 * since that one may still be delivered again
 	 */
 	record Retention(@DefaultValue("7d") Duration completed, @DefaultValue("1h") Duration cleanupInterval,
-			@DefaultValue("1000") int batchSize) {
+			@DefaultValue("1000") int batchSize, @DefaultValue("7d") Duration inbox) {
 	}
 
 }

@@ -71,6 +71,9 @@ class EventDeliveryTests {
 	@Autowired
 	PublicationRetention retention;
 
+	@Autowired
+	InboxRetention inboxRetention;
+
 	@Test
 	void poisonEventIsRetriedWithBackoffThenParkedWithItsErrorWhileOthersKeepFlowing() throws Exception {
 		var pill = new PoisonPill(UUID.randomUUID());
@@ -214,6 +217,41 @@ class EventDeliveryTests {
 		assertThat(exists(oldCompleted)).isFalse();
 		assertThat(exists(recentCompleted)).isTrue();
 		assertThat(exists(oldIncomplete)).isTrue();
+	}
+
+	@Test
+	void inboxRetentionForgetsOldEventIdsButNotWhileAnOlderPublicationIsIncomplete() {
+		var old = applied("orders", "now() - interval '9 days'");
+		var recent = applied("inventory", "now() - interval '1 day'");
+
+		var parked = insert("now() - interval '10 days'", "NULL", "'FAILED'");
+		inboxRetention.deleteExpired();
+		assertThat(isApplied("orders", old)).as("kept: a parked publication older than it may be retried").isTrue();
+
+		jdbc.sql("DELETE FROM events.event_publication WHERE id = :id").param("id", parked).update();
+		jdbc.sql(
+				"DELETE FROM events.event_publication WHERE completion_date IS NULL AND publication_date < now() - interval '8 days'")
+			.update();
+		assertThat(inboxRetention.deleteExpired()).isGreaterThanOrEqualTo(1);
+
+		assertThat(isApplied("orders", old)).isFalse();
+		assertThat(isApplied("inventory", recent)).isTrue();
+	}
+
+	private UUID applied(String module, String when) {
+		var eventId = UUID.randomUUID();
+		jdbc.sql("INSERT INTO %s.inbox (event_id, listener, applied_at) VALUES (:id, 'Test', %s)".formatted(module,
+				when))
+			.param("id", eventId)
+			.update();
+		return eventId;
+	}
+
+	private boolean isApplied(String module, UUID eventId) {
+		return jdbc.sql("SELECT count(*) FROM %s.inbox WHERE event_id = :id".formatted(module))
+			.param("id", eventId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	private UUID insert(String published, String completed, String status) {

@@ -1,6 +1,5 @@
 package dev.emporium.payments;
 
-import java.math.BigDecimal;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class PaymentsDuplicateDeliveryTests {
 
 		redeliveries.deliverTwice(scenario, request);
 
-		assertThat(charges(request.orderId())).isEqualTo(1);
+		assertThat(new SandboxLedger(jdbc).charges(request.orderId())).isEqualTo(1);
 		assertThat(payments.findByOrderId(request.orderId())).get()
 			.extracting(Payment::status)
 			.isEqualTo(Payment.Status.COMPLETED);
@@ -60,27 +59,13 @@ class PaymentsDuplicateDeliveryTests {
 
 		redeliveries.deliverTwice(scenario, refund);
 
-		assertThat(refundedAmount(request.orderId())).isEqualByComparingTo("37.00");
+		assertThat(new SandboxLedger(jdbc).refundedAmount(request.orderId())).isEqualByComparingTo("37.00");
 		assertThat(payments.findByOrderId(request.orderId())).get()
 			.extracting(Payment::status)
 			.isEqualTo(Payment.Status.REFUNDED);
 		assertThat(redeliveries.published(PaymentRefunded.class, event -> event.orderId().equals(request.orderId())))
 			.hasSize(1);
 		assertThat(redeliveries.inboxRows("payments", refund)).isEqualTo(1);
-	}
-
-	private int charges(UUID orderId) {
-		return jdbc.sql("SELECT count(*) FROM payments.sandbox_charge WHERE idempotency_key = ? AND approved")
-			.param(orderId.toString())
-			.query(Integer.class)
-			.single();
-	}
-
-	private BigDecimal refundedAmount(UUID orderId) {
-		return jdbc.sql("SELECT refunded_amount FROM payments.sandbox_charge WHERE idempotency_key = ?")
-			.param(orderId.toString())
-			.query(BigDecimal.class)
-			.single();
 	}
 
 }

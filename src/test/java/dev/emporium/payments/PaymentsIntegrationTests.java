@@ -1,6 +1,5 @@
 package dev.emporium.payments;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,7 +44,7 @@ class PaymentsIntegrationTests {
 				assertThat(payment.id()).isEqualTo(event.paymentId());
 				assertThat(payment.status()).isEqualTo(Payment.Status.COMPLETED);
 				assertThat(payment.customerId()).isEqualTo(request.customerId());
-				assertThat(charges(request.orderId())).isEqualTo(1);
+				assertThat(new SandboxLedger(jdbc).charges(request.orderId())).isEqualTo(1);
 			});
 	}
 
@@ -82,7 +81,7 @@ class PaymentsIntegrationTests {
 			.andVerifyEvents(events -> {
 				assertThat(events.ofType(PaymentCompleted.class)
 					.matching(event -> event.orderId().equals(request.orderId()))).hasSize(1);
-				assertThat(charges(request.orderId())).isEqualTo(1);
+				assertThat(new SandboxLedger(jdbc).charges(request.orderId())).isEqualTo(1);
 				assertThat(payments.findByOrderId(request.orderId())).get()
 					.extracting(Payment::status)
 					.isEqualTo(Payment.Status.COMPLETED);
@@ -105,7 +104,7 @@ class PaymentsIntegrationTests {
 				assertThat(payments.findByOrderId(request.orderId())).get()
 					.extracting(Payment::status)
 					.isEqualTo(Payment.Status.REFUNDED);
-				assertThat(refundedAmount(request.orderId())).isEqualByComparingTo("37.00");
+				assertThat(new SandboxLedger(jdbc).refundedAmount(request.orderId())).isEqualByComparingTo("37.00");
 			});
 	}
 
@@ -124,7 +123,7 @@ class PaymentsIntegrationTests {
 					.matching(event -> event.orderId().equals(request.orderId()))).isEmpty();
 				assertThat(events.ofType(PaymentDeclined.class)
 					.matching(event -> event.orderId().equals(request.orderId()))).isEmpty();
-				assertThat(charges(request.orderId())).isZero();
+				assertThat(new SandboxLedger(jdbc).charges(request.orderId())).isZero();
 				assertThat(payments.findByOrderId(request.orderId())).get()
 					.extracting(Payment::status)
 					.isEqualTo(Payment.Status.VOIDED);
@@ -156,20 +155,6 @@ class PaymentsIntegrationTests {
 			.filter(event -> (event instanceof PaymentRequested request && request.orderId().equals(orderId))
 					|| (event instanceof RefundRequested refund && refund.orderId().equals(orderId)))
 			.toList();
-	}
-
-	private int charges(UUID orderId) {
-		return jdbc.sql("SELECT count(*) FROM payments.sandbox_charge WHERE idempotency_key = ? AND approved")
-			.param(orderId.toString())
-			.query(Integer.class)
-			.single();
-	}
-
-	private BigDecimal refundedAmount(UUID orderId) {
-		return jdbc.sql("SELECT refunded_amount FROM payments.sandbox_charge WHERE idempotency_key = ?")
-			.param(orderId.toString())
-			.query(BigDecimal.class)
-			.single();
 	}
 
 	private static PaymentRequested request(String token) {

@@ -47,6 +47,9 @@ class ProductController {
 			{"sku":"MUG-001","name":"Emporium mug","description":"Stoneware mug, 350 ml.",\
 			"price":{"amount":"12.50","currency":"EUR"}}""";
 
+	private static final String PAGE_EXAMPLE = "{\"content\":[" + PRODUCT_EXAMPLE + """
+			],"page":{"size":20,"number":0,"totalElements":1,"totalPages":1}}""";
+
 	private final CatalogManagement catalog;
 
 	ProductController(CatalogManagement catalog) {
@@ -57,7 +60,8 @@ class ProductController {
 	@SecurityRequirements
 	@Operation(
 			summary = "Browse the products in SKU order, optionally filtered by text in the SKU, name or description")
-	@ApiResponse(responseCode = "200", description = "A page of products")
+	@ApiResponse(responseCode = "200", description = "A page of products", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(PAGE_EXAMPLE)))
 	@ApiResponse(responseCode = "422", description = "Invalid paging parameters")
 	PagedModel<ProductResponse> browse(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -68,8 +72,8 @@ class ProductController {
 	@GetMapping("/{sku}")
 	@SecurityRequirements
 	@Operation(summary = "Show one product")
-	@ApiResponse(responseCode = "200", description = "The product",
-			content = @Content(examples = @ExampleObject(PRODUCT_EXAMPLE)))
+	@ApiResponse(responseCode = "200", description = "The product", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(PRODUCT_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No product has this SKU")
 	ProductResponse product(@PathVariable String sku) {
 		return ProductResponse.of(catalog.product(sku));
@@ -80,7 +84,8 @@ class ProductController {
 	@Operation(summary = "Add a product (staff only)")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(examples = @ExampleObject(PRODUCT_EXAMPLE)))
-	@ApiResponse(responseCode = "201", description = "The product was added")
+	@ApiResponse(responseCode = "201", description = "The product was added", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(PRODUCT_EXAMPLE)))
 	@ApiResponse(responseCode = "409", description = "The SKU is taken")
 	@ApiResponse(responseCode = "422", description = "Invalid product")
 	ResponseEntity<ProductResponse> add(@Valid @RequestBody NewProduct body) {
@@ -95,7 +100,10 @@ class ProductController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject("""
 			{"name":"Emporium mug","description":"Stoneware mug, 350 ml.",\
 			"price":{"amount":"13.00","currency":"EUR"}}""")))
-	@ApiResponse(responseCode = "200", description = "The changed product")
+	@ApiResponse(responseCode = "200", description = "The changed product", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject("""
+					{"sku":"MUG-001","name":"Emporium mug","description":"Stoneware mug, 350 ml.",\
+					"price":{"amount":"13.00","currency":"EUR"}}""")))
 	@ApiResponse(responseCode = "404", description = "No product has this SKU")
 	@ApiResponse(responseCode = "409", description = "Changed concurrently by another request")
 	@ApiResponse(responseCode = "422", description = "Invalid product")

@@ -39,6 +39,10 @@ import dev.emporium.shared.Problems;
 @Tag(name = "Customers", description = "Customer accounts")
 class CustomerController {
 
+	private static final String PROFILE_EXAMPLE = """
+			{"id":"0b6f2c9e-3c1a-4f7e-9a53-2f1f0c8d9e11","email":"ada@example.com",\
+			"name":"Ada Lovelace","role":"CUSTOMER"}""";
+
 	private final CustomerManagement customers;
 
 	CustomerController(CustomerManagement customers) {
@@ -50,10 +54,8 @@ class CustomerController {
 	@Operation(summary = "Register a customer account")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject("""
 			{"email":"ada@example.com","password":"correct horse battery","name":"Ada Lovelace"}""")))
-	@ApiResponse(responseCode = "201", description = "The account was created",
-			content = @Content(examples = @ExampleObject("""
-					{"id":"0b6f2c9e-3c1a-4f7e-9a53-2f1f0c8d9e11","email":"ada@example.com",\
-					"name":"Ada Lovelace","role":"CUSTOMER"}""")))
+	@ApiResponse(responseCode = "201", description = "The account was created", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(PROFILE_EXAMPLE)))
 	@ApiResponse(responseCode = "409", description = "The e-mail address already has an account")
 	@ApiResponse(responseCode = "422", description = "Invalid e-mail address, password or name")
 	ResponseEntity<Profile> register(@Valid @RequestBody Registration body) {
@@ -63,7 +65,8 @@ class CustomerController {
 
 	@GetMapping("/me")
 	@Operation(summary = "Show the caller's own profile")
-	@ApiResponse(responseCode = "200", description = "The caller's profile")
+	@ApiResponse(responseCode = "200", description = "The caller's profile", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(PROFILE_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "The token's account no longer exists")
 	Profile me(Caller caller) {
 		return Profile.of(customers.customer(caller.customerId()));
@@ -72,7 +75,8 @@ class CustomerController {
 	@GetMapping("/{id}")
 	@PreAuthorize("hasRole('STAFF')")
 	@Operation(summary = "Show any customer's profile (staff only)")
-	@ApiResponse(responseCode = "200", description = "The customer's profile")
+	@ApiResponse(responseCode = "200", description = "The customer's profile", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(PROFILE_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No customer has this id")
 	Profile customer(@PathVariable UUID id) {
 		return Profile.of(customers.customer(id));

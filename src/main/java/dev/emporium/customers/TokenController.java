@@ -39,8 +39,8 @@ class TokenController {
 	@Operation(summary = "Log in: exchange e-mail address and password for a bearer access token")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject("""
 			{"email":"ada@example.com","password":"correct horse battery"}""")))
-	@ApiResponse(responseCode = "200", description = "The access token",
-			content = @Content(examples = @ExampleObject("""
+	@ApiResponse(responseCode = "200", description = "The access token", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject("""
 					{"accessToken":"eyJraWQiOi...","tokenType":"Bearer","expiresIn":3600}""")))
 	@ApiResponse(responseCode = "401", description = "Wrong e-mail address or password")
 	@ApiResponse(responseCode = "422", description = "E-mail address or password missing")

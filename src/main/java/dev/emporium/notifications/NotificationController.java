@@ -44,8 +44,8 @@ class NotificationController {
 	@Operation(summary = "List my notifications, newest first",
 			description = "Every notification about the caller's orders, whether it was e-mailed (SENT), only "
 					+ "recorded because no mail server is configured (RECORDED), or could not be sent (FAILED).")
-	@ApiResponse(responseCode = "200", description = "A page of the caller's notifications",
-			content = @Content(examples = @ExampleObject(value = PAGE_EXAMPLE)))
+	@ApiResponse(responseCode = "200", description = "A page of the caller's notifications", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(value = PAGE_EXAMPLE)))
 	@ApiResponse(responseCode = "422", description = "page or size out of range")
 	PagedModel<NotificationView> notifications(
 			@Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") @Min(0) int page,

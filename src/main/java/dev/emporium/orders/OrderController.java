@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -53,6 +54,34 @@ class OrderController {
 
 	static final String REPLAYED = "Idempotent-Replayed";
 
+	private static final String ORDER_ID = """
+			{"id": "5f0c2a9e-8d4b-4c61-b7f3-0e2a6d9c1b44", "customerId": "0b6f2c9e-3c1a-4f7e-9a53-2f1f0c8d9e11",
+			""";
+
+	private static final String LINES_AND_ADDRESS = """
+			 "lines": [{"sku": "MUG-001", "name": "Emporium mug", "quantity": 2,
+			            "unitPrice": {"amount": "12.50", "currency": "EUR"},
+			            "lineTotal": {"amount": "25.00", "currency": "EUR"}}],
+			 "total": {"amount": "25.00", "currency": "EUR"},
+			 "shippingAddress": {"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London",
+			                     "postalCode": "SW1Y 4JH", "country": "GB"},
+			""";
+
+	private static final String PLACED_ORDER_EXAMPLE = ORDER_ID + " \"status\": \"PLACED\",\n" + LINES_AND_ADDRESS + """
+			"createdAt": "2026-01-31T10:00:00Z", "updatedAt": "2026-01-31T10:00:00Z"}""";
+
+	private static final String ORDER_EXAMPLE = ORDER_ID + " \"status\": \"PAID\",\n" + LINES_AND_ADDRESS + """
+			"createdAt": "2026-01-31T10:00:00Z", "updatedAt": "2026-01-31T10:00:02Z"}""";
+
+	private static final String CANCELLED_ORDER_EXAMPLE = ORDER_ID + " \"status\": \"CANCELLED\",\n" + LINES_AND_ADDRESS
+			+ """
+					"cancellationReason": "CUSTOMER_REQUEST",
+					"createdAt": "2026-01-31T10:00:00Z", "updatedAt": "2026-01-31T10:05:00Z"}""";
+
+	private static final String PAGE_EXAMPLE = "{\"content\": [" + ORDER_EXAMPLE + """
+			],
+			 "page": {"size": 20, "number": 0, "totalElements": 1, "totalPages": 1}}""";
+
 	private final OrderManagement orders;
 
 	OrderController(OrderManagement orders) {
@@ -70,7 +99,9 @@ class OrderController {
 			 "shippingAddress":{"name":"Ada Lovelace","line1":"12 St James's Square","city":"London",
 			                    "postalCode":"SW1Y 4JH","country":"GB"},
 			 "paymentToken":"tok_visa"}""")))
-	@ApiResponse(responseCode = "201", description = "Order placed (or replayed for a repeated Idempotency-Key)")
+	@ApiResponse(responseCode = "201", description = "Order placed (or replayed for a repeated Idempotency-Key)",
+			useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(PLACED_ORDER_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "Malformed JSON")
 	@ApiResponse(responseCode = "422",
 			description = "Invalid request, unknown SKU, duplicate SKU, mixed currencies, invalid or reused Idempotency-Key")
@@ -91,7 +122,8 @@ class OrderController {
 	@GetMapping
 	@Operation(summary = "List orders, newest first",
 			description = "Customers see their own orders, staff see everybody's.")
-	@ApiResponse(responseCode = "200", description = "A page of orders")
+	@ApiResponse(responseCode = "200", description = "A page of orders", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(PAGE_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "Unknown status")
 	@ApiResponse(responseCode = "422", description = "Invalid page or size (1 to 100)")
 	PagedModel<OrderResponse> list(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -103,7 +135,8 @@ class OrderController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Show an order", description = "Visible to its customer and to staff only.")
-	@ApiResponse(responseCode = "200", description = "The order")
+	@ApiResponse(responseCode = "200", description = "The order", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(ORDER_EXAMPLE)))
 	@ApiResponse(responseCode = "400", description = "The id is not a UUID")
 	@ApiResponse(responseCode = "404", description = "No such order, or not yours")
 	OrderResponse show(Caller caller, @PathVariable UUID id) {
@@ -115,7 +148,8 @@ class OrderController {
 			description = "Allowed while the order is PLACED, RESERVED or PAID; reserved stock is released and a "
 					+ "completed payment refunded. Cancelling an order that is already CANCELLED, SHIPPED or "
 					+ "DELIVERED answers 409 order-not-cancellable (cancelling twice is not silently accepted).")
-	@ApiResponse(responseCode = "200", description = "The cancelled order")
+	@ApiResponse(responseCode = "200", description = "The cancelled order", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(CANCELLED_ORDER_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No such order, or not yours")
 	@ApiResponse(responseCode = "409", description = "Already cancelled, shipped or delivered")
 	OrderResponse cancel(Caller caller, @PathVariable UUID id) {
@@ -185,6 +219,9 @@ class OrderController {
 					order.updatedAt());
 		}
 
+		// Named apart from PlaceOrder.Line, which would otherwise take its place in the
+		// document.
+		@Schema(name = "OrderResponseLine")
 		record Line(String sku, String name, int quantity, Money unitPrice, Money lineTotal) {
 		}
 

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
@@ -39,6 +41,22 @@ import dev.emporium.shared.Problems;
 @Tag(name = "Event publications", description = "Failed and parked event deliveries (staff only)")
 class EventPublicationController {
 
+	private static final String FAILED_EXAMPLE = """
+			[{"id": "3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a99",
+			  "listener": "dev.emporium.inventory.InventoryEventListeners.on(dev.emporium.inventory.StockReservationRequested)",
+			  "module": "inventory", "eventType": "dev.emporium.inventory.StockReservationRequested",
+			  "publicationDate": "2026-01-31T10:00:00.125Z", "attempts": 5,
+			  "lastError": "org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection\\n\\tat dev.emporium.inventory.InventoryEventListeners.on(InventoryEventListeners.java:34)",
+			  "failedAt": "2026-01-31T10:04:10.250Z", "parked": true}]""";
+
+	private static final String SUMMARY_EXAMPLE = """
+			[{"module": "inventory", "eventType": "dev.emporium.inventory.StockReservationRequested",
+			  "status": "COMPLETED", "publications": 41},
+			 {"module": "inventory", "eventType": "dev.emporium.inventory.StockReservationRequested",
+			  "status": "PARKED", "publications": 1},
+			 {"module": "notifications", "eventType": "dev.emporium.orders.OrderPlaced",
+			  "status": "COMPLETED", "publications": 42}]""";
+
 	private final EventPublicationAdmin admin;
 
 	EventPublicationController(EventPublicationAdmin admin) {
@@ -49,7 +67,9 @@ class EventPublicationController {
 	@Operation(summary = "List failed event publications, oldest first",
 			description = "At most 500. A failed publication is retried with exponential backoff until it reaches "
 					+ "the maximum attempts; then it is parked (parked: true) until staff retry or discard it.")
-	@ApiResponse(responseCode = "200", description = "The failed publications with their last error")
+	@ApiResponse(responseCode = "200", description = "The failed publications with their last error",
+			useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(FAILED_EXAMPLE)))
 	@ApiResponse(responseCode = "403", description = "Not staff")
 	@ApiResponse(responseCode = "422", description = "Invalid module or event type")
 	List<FailedPublication> failed(
@@ -65,7 +85,8 @@ class EventPublicationController {
 	@Operation(summary = "Count event publications per module, event type and status",
 			description = "Statuses: PUBLISHED, PROCESSING, RESUBMITTED, FAILED (to be retried), PARKED (failed, "
 					+ "no longer retried) and COMPLETED (kept for the retention period).")
-	@ApiResponse(responseCode = "200", description = "The counts")
+	@ApiResponse(responseCode = "200", description = "The counts", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(SUMMARY_EXAMPLE)))
 	@ApiResponse(responseCode = "403", description = "Not staff")
 	List<Count> summary() {
 		return admin.summary();
@@ -74,7 +95,7 @@ class EventPublicationController {
 	@PostMapping("/{id}/retry")
 	@Operation(summary = "Deliver a failed event publication again now",
 			description = "Resets its attempts; if it fails again it is retried with backoff as if new.")
-	@ApiResponse(responseCode = "202", description = "Resubmitted; delivery is asynchronous")
+	@ApiResponse(responseCode = "202", description = "Resubmitted; delivery is asynchronous (no body)")
 	@ApiResponse(responseCode = "400", description = "The id is not a UUID")
 	@ApiResponse(responseCode = "403", description = "Not staff")
 	@ApiResponse(responseCode = "404", description = "No such publication")
@@ -88,7 +109,7 @@ class EventPublicationController {
 	@Operation(summary = "Discard an incomplete event publication",
 			description = "Deletes it, so its listener never receives the event; the event is written to the "
 					+ "audit log (logger dev.emporium.audit.events).")
-	@ApiResponse(responseCode = "204", description = "Discarded")
+	@ApiResponse(responseCode = "204", description = "Discarded (no body)")
 	@ApiResponse(responseCode = "400", description = "The id is not a UUID")
 	@ApiResponse(responseCode = "403", description = "Not staff")
 	@ApiResponse(responseCode = "404", description = "No such publication")

@@ -46,6 +46,14 @@ class ShipmentController {
 			             "postalCode": "SW1Y 4JH", "country": "GB"},
 			 "createdAt": "2025-01-01T10:00:00Z", "dispatchedAt": "2025-01-02T09:30:00Z"}""";
 
+	private static final String DELIVERED_EXAMPLE = """
+			{"id": "0b9f7c1e-5a53-4d4e-9a43-3f0f8d4b8a10", "orderId": "5f1e2a3b-1c2d-4e5f-8a9b-0c1d2e3f4a5b",
+			 "status": "DELIVERED", "trackingNumber": "1Z999AA10123456784",
+			 "address": {"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London",
+			             "postalCode": "SW1Y 4JH", "country": "GB"},
+			 "createdAt": "2025-01-01T10:00:00Z", "dispatchedAt": "2025-01-02T09:30:00Z",
+			 "deliveredAt": "2025-01-03T14:10:00Z"}""";
+
 	private final ShipmentManagement shipping;
 
 	ShipmentController(ShipmentManagement shipping) {
@@ -55,7 +63,9 @@ class ShipmentController {
 	@GetMapping(params = "orderId")
 	@Operation(summary = "List an order's shipments (empty unless the caller is staff or the order's customer)")
 	@ApiResponse(responseCode = "200", description = "The order's shipments the caller may see",
-			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ShipmentView.class))))
+			content = @Content(mediaType = "application/json",
+					array = @ArraySchema(schema = @Schema(implementation = ShipmentView.class)),
+					examples = @ExampleObject(value = "[" + SHIPMENT_EXAMPLE + "]")))
 	List<ShipmentView> shipmentsOfOrder(@RequestParam UUID orderId, Caller caller) {
 		return shipping.shipmentsOfOrder(orderId, caller).stream().map(ShipmentView::of).toList();
 	}
@@ -89,7 +99,8 @@ class ShipmentController {
 	@PreAuthorize("hasRole('STAFF')")
 	@Operation(summary = "Mark a dispatched shipment delivered (staff)")
 	@ApiResponse(responseCode = "200", description = "The delivered shipment",
-			content = @Content(schema = @Schema(implementation = ShipmentView.class)))
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ShipmentView.class),
+					examples = @ExampleObject(value = DELIVERED_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No such shipment")
 	@ApiResponse(responseCode = "409", description = "The shipment is not dispatched")
 	ShipmentView deliver(@PathVariable UUID id) {

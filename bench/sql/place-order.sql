@@ -1,6 +1,6 @@
 -- POST /api/v1/orders, the request itself: idempotency look-up (autocommit), prices from the catalog (read-only
 -- transaction), then the order, its two lines and the outbox row for StockReservationRequested in one transaction.
--- Generated from captured-place-order-and-reads.log (see bench/README.md, 'Recapturing the SQL'): the statements the
+-- Generated from captured.txt (see bench/README.md, 'Recapturing the SQL'): the statements the
 -- application ran, in its transaction boundaries, with literals replaced by pgbench variables so that every
 -- transaction inserts new rows. Variables given by bench/run: round, customers, products, seq (starts at 0).
 \set seq :seq + 1

@@ -1,0 +1,96 @@
+package dev.emporium.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * Open-model load at a constant arrival rate (half of what bench/run measured as the maximum): first place order,
+ * then product reads, so that queueing shows in the latencies instead of slowing the load down.
+ */
+public class HalfLoadSimulation extends Simulation {
+
+	static String env(String name, String fallback) {
+		var value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+	static final String BASE_URL = env("BENCH_BASE_URL", "http://localhost:18080");
+
+	static final double ORDER_RATE = Double.parseDouble(env("BENCH_ORDER_RATE", "50"));
+
+	static final double READ_RATE = Double.parseDouble(env("BENCH_READ_RATE", "100"));
+
+	static final int DURATION = Integer.parseInt(env("BENCH_DURATION", "20"));
+
+	static final int PRODUCTS = Integer.parseInt(env("BENCH_PRODUCTS", "100"));
+
+	static List<String> tokens() {
+		try {
+			return Files.readAllLines(Path.of(env("BENCH_TOKENS", "tokens.txt")))
+				.stream()
+				.filter(line -> !line.isBlank())
+				.toList();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String sku(int n) {
+		return "BENCH-%04d".formatted(n);
+	}
+
+	// Two distinct SKUs in SKU order, as bench/lua/order.lua and bench/sql/place-order.sql pick them.
+	static Iterator<Map<String, Object>> orders(List<String> tokens) {
+		Supplier<Map<String, Object>> next = () -> {
+			var random = ThreadLocalRandom.current();
+			int first = random.nextInt(1, PRODUCTS / 2 + 1);
+			return Map.of("token", tokens.get(random.nextInt(tokens.size())), "key", UUID.randomUUID().toString(),
+					"sku1", sku(first), "sku2", sku(first + PRODUCTS / 2));
+		};
+		return Stream.generate(next).iterator();
+	}
+
+	static Iterator<Map<String, Object>> skus() {
+		return Stream.generate(
+				() -> Map.<String, Object>of("sku", sku(ThreadLocalRandom.current().nextInt(1, PRODUCTS + 1))))
+			.iterator();
+	}
+
+	HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).acceptHeader("application/json").shareConnections();
+
+	ScenarioBuilder placeOrder = scenario("place order").feed(orders(tokens()))
+		.exec(http("POST /orders").post("/api/v1/orders")
+			.header("Authorization", "Bearer #{token}")
+			.header("Idempotency-Key", "#{key}")
+			.header("Content-Type", "application/json")
+			.body(StringBody("""
+					{"lines":[{"sku":"#{sku1}","quantity":1},{"sku":"#{sku2}","quantity":1}],
+					 "shippingAddress":{"name":"Bench","line1":"1 Bench St","city":"London","postalCode":"N1 7AA","country":"GB"},
+					 "paymentToken":"tok_visa"}"""))
+			.check(status().is(201)));
+
+	ScenarioBuilder readProduct = scenario("product read").feed(skus())
+		.exec(http("GET /products/{sku}").get("/api/v1/products/#{sku}").check(status().is(200)));
+
+	{
+		setUp(placeOrder.injectOpen(constantUsersPerSec(ORDER_RATE).during(DURATION))
+			.andThen(readProduct.injectOpen(constantUsersPerSec(READ_RATE).during(DURATION))))
+			.protocols(protocol);
+	}
+
+}

@@ -37,7 +37,7 @@ class InventoryConcurrencyTests {
 
 	private final InventoryManagement inventory;
 
-	private final Stocks stocks;
+	private final StockedSkus skus;
 
 	private final Reservations reservations;
 
@@ -46,14 +46,14 @@ class InventoryConcurrencyTests {
 	InventoryConcurrencyTests(InventoryManagement inventory, Stocks stocks, Reservations reservations,
 			Outcomes outcomes) {
 		this.inventory = inventory;
-		this.stocks = stocks;
+		this.skus = new StockedSkus(stocks);
 		this.reservations = reservations;
 		this.outcomes = outcomes;
 	}
 
 	@Test
 	void fiftyOrdersRacingForTenUnitsGetExactlyTen() throws Exception {
-		var sku = stocked(10);
+		var sku = skus.create(10);
 		var orders = new ArrayList<UUID>();
 		for (int i = 0; i < 50; i++) {
 			orders.add(UUID.randomUUID());
@@ -64,7 +64,7 @@ class InventoryConcurrencyTests {
 				.reserve(new StockReservationRequested(orderId, List.of(new Line(sku, 1)))))
 			.toList());
 
-		var stock = stocks.findById(sku).orElseThrow();
+		var stock = skus.get(sku);
 		assertThat(stock.onHand()).isEqualTo(10);
 		assertThat(stock.reserved()).isEqualTo(10);
 		assertThat(stock.available()).isZero();
@@ -78,8 +78,8 @@ class InventoryConcurrencyTests {
 
 	@Test
 	void ordersLockingTwoSkusInOppositeOrderDoNotDeadlock() throws Exception {
-		var first = stocked(100);
-		var second = stocked(100);
+		var first = skus.create(100);
+		var second = skus.create(100);
 		var tasks = new ArrayList<Runnable>();
 		for (int i = 0; i < 40; i++) {
 			var lines = (i % 2 == 0) ? List.of(new Line(first, 1), new Line(second, 1))
@@ -89,13 +89,13 @@ class InventoryConcurrencyTests {
 
 		runConcurrently(tasks);
 
-		assertThat(stocks.findById(first).orElseThrow().reserved()).isEqualTo(40);
-		assertThat(stocks.findById(second).orElseThrow().reserved()).isEqualTo(40);
+		assertThat(skus.get(first).reserved()).isEqualTo(40);
+		assertThat(skus.get(second).reserved()).isEqualTo(40);
 	}
 
 	@Test
 	void repeatedDeliveriesRacingEachOtherReserveOnce() throws Exception {
-		var sku = stocked(10);
+		var sku = skus.create(10);
 		var request = new StockReservationRequested(UUID.randomUUID(), List.of(new Line(sku, 3)));
 		var tasks = new ArrayList<Runnable>();
 		for (int i = 0; i < 10; i++) {
@@ -104,13 +104,13 @@ class InventoryConcurrencyTests {
 
 		runConcurrently(tasks);
 
-		assertThat(stocks.findById(sku).orElseThrow().reserved()).isEqualTo(3);
+		assertThat(skus.get(sku).reserved()).isEqualTo(3);
 		assertThat(outcomes.reserved).containsOnlyOnce(request.orderId());
 	}
 
 	@Test
 	void releaseRacingItsRequestAlwaysEndsWithNothingReserved() throws Exception {
-		var sku = stocked(100);
+		var sku = skus.create(100);
 		var orders = new ArrayList<UUID>();
 		var tasks = new ArrayList<Runnable>();
 		for (int i = 0; i < 20; i++) {
@@ -122,7 +122,7 @@ class InventoryConcurrencyTests {
 
 		runConcurrently(tasks);
 
-		assertThat(stocks.findById(sku).orElseThrow().reserved()).isZero();
+		assertThat(skus.get(sku).reserved()).isZero();
 		assertThat(orders).allSatisfy(orderId -> assertThat(reservations.findByOrderId(orderId).orElseThrow().status())
 			.isEqualTo(Status.RELEASED));
 	}
@@ -150,12 +150,6 @@ class InventoryConcurrencyTests {
 		finally {
 			executor.shutdownNow();
 		}
-	}
-
-	private String stocked(int onHand) {
-		var sku = "SKU-" + UUID.randomUUID();
-		stocks.createIfAbsent(sku, onHand);
-		return sku;
 	}
 
 	@TestConfiguration

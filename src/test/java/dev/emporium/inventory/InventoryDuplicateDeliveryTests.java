@@ -29,26 +29,26 @@ class InventoryDuplicateDeliveryTests {
 	@MockitoBean
 	Catalog catalog;
 
-	private final Stocks stocks;
+	private final StockedSkus skus;
 
 	private final Reservations reservations;
 
 	private final Redeliveries redeliveries;
 
 	InventoryDuplicateDeliveryTests(Stocks stocks, Reservations reservations, Redeliveries redeliveries) {
-		this.stocks = stocks;
+		this.skus = new StockedSkus(stocks);
 		this.reservations = reservations;
 		this.redeliveries = redeliveries;
 	}
 
 	@Test
 	void reservesOnceAndAnswersOnceForARedeliveredReservationRequest(Scenario scenario) {
-		var mug = stocked(5);
+		var mug = skus.create(5);
 		var request = new StockReservationRequested(UUID.randomUUID(), List.of(new Line(mug, 2)));
 
 		redeliveries.deliverTwice(scenario, request);
 
-		assertThat(stock(mug).reserved()).isEqualTo(2);
+		assertThat(skus.get(mug).reserved()).isEqualTo(2);
 		assertThat(redeliveries.published(StockReserved.class, event -> event.orderId().equals(request.orderId())))
 			.hasSize(1);
 		assertThat(redeliveries.inboxRows("inventory", request)).isEqualTo(1);
@@ -56,28 +56,28 @@ class InventoryDuplicateDeliveryTests {
 
 	@Test
 	void releasesOnceForARedeliveredReleaseRequest(Scenario scenario) {
-		var mug = stocked(5);
+		var mug = skus.create(5);
 		var orderId = reserved(scenario, mug, 2);
 		var release = new StockReleaseRequested(orderId);
 
 		redeliveries.deliverTwice(scenario, release);
 
-		assertThat(stock(mug).reserved()).isZero();
-		assertThat(stock(mug).onHand()).isEqualTo(5);
+		assertThat(skus.get(mug).reserved()).isZero();
+		assertThat(skus.get(mug).onHand()).isEqualTo(5);
 		assertThat(statusOf(orderId)).isEqualTo(Status.RELEASED);
 		assertThat(redeliveries.inboxRows("inventory", release)).isEqualTo(1);
 	}
 
 	@Test
 	void commitsOnceForARedeliveredDispatch(Scenario scenario) {
-		var mug = stocked(5);
+		var mug = skus.create(5);
 		var orderId = reserved(scenario, mug, 2);
 		var dispatched = new ShipmentDispatched(UUID.randomUUID(), orderId, "TRACK-1");
 
 		redeliveries.deliverTwice(scenario, dispatched);
 
-		assertThat(stock(mug).onHand()).isEqualTo(3);
-		assertThat(stock(mug).reserved()).isZero();
+		assertThat(skus.get(mug).onHand()).isEqualTo(3);
+		assertThat(skus.get(mug).reserved()).isZero();
 		assertThat(statusOf(orderId)).isEqualTo(Status.COMMITTED);
 		assertThat(redeliveries.inboxRows("inventory", dispatched)).isEqualTo(1);
 	}
@@ -87,16 +87,6 @@ class InventoryDuplicateDeliveryTests {
 		redeliveries.deliver(scenario, request);
 		assertThat(statusOf(request.orderId())).isEqualTo(Status.RESERVED);
 		return request.orderId();
-	}
-
-	private String stocked(int onHand) {
-		var sku = "SKU-" + UUID.randomUUID();
-		stocks.createIfAbsent(sku, onHand);
-		return sku;
-	}
-
-	private Stock stock(String sku) {
-		return stocks.findById(sku).orElseThrow();
 	}
 
 	private Status statusOf(UUID orderId) {

@@ -25,20 +25,20 @@ class InventoryIntegrationTests {
 
 	private final InventoryManagement inventory;
 
-	private final Stocks stocks;
+	private final StockedSkus skus;
 
 	private final Reservations reservations;
 
 	InventoryIntegrationTests(InventoryManagement inventory, Stocks stocks, Reservations reservations) {
 		this.inventory = inventory;
-		this.stocks = stocks;
+		this.skus = new StockedSkus(stocks);
 		this.reservations = reservations;
 	}
 
 	@Test
 	void reservesEveryLineAndAnswersStockReserved(Scenario scenario) {
-		var mug = stocked(5);
-		var tee = stocked(5);
+		var mug = skus.create(5);
+		var tee = skus.create(5);
 		var orderId = UUID.randomUUID();
 
 		scenario
@@ -47,16 +47,16 @@ class InventoryIntegrationTests {
 			.andWaitForEventOfType(StockReserved.class)
 			.matching(event -> event.orderId().equals(orderId))
 			.toArriveAndVerify(event -> {
-				assertThat(stock(mug).reserved()).isEqualTo(3);
-				assertThat(stock(tee).reserved()).isEqualTo(3);
+				assertThat(skus.get(mug).reserved()).isEqualTo(3);
+				assertThat(skus.get(tee).reserved()).isEqualTo(3);
 				assertThat(statusOf(orderId)).contains(Status.RESERVED);
 			});
 	}
 
 	@Test
 	void reservesNothingAndListsShortSkusWhenAnyLineIsShort(Scenario scenario) {
-		var mug = stocked(5);
-		var tee = stocked(1);
+		var mug = skus.create(5);
+		var tee = skus.create(1);
 		var unknown = "NONE-" + UUID.randomUUID();
 		var orderId = UUID.randomUUID();
 
@@ -67,66 +67,66 @@ class InventoryIntegrationTests {
 			.matching(event -> event.orderId().equals(orderId))
 			.toArriveAndVerify(event -> {
 				assertThat(event.unavailableSkus()).containsExactlyInAnyOrder(tee, unknown);
-				assertThat(stock(mug).reserved()).isZero();
-				assertThat(stock(tee).reserved()).isZero();
+				assertThat(skus.get(mug).reserved()).isZero();
+				assertThat(skus.get(tee).reserved()).isZero();
 				assertThat(statusOf(orderId)).contains(Status.REJECTED);
 			});
 	}
 
 	@Test
 	void treatsNonPositiveQuantitiesAsUnavailable() {
-		var mug = stocked(5);
+		var mug = skus.create(5);
 		var orderId = UUID.randomUUID();
 
 		inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 2), new Line(mug, 0))));
 
 		assertThat(statusOf(orderId)).contains(Status.REJECTED);
-		assertThat(stock(mug).reserved()).isZero();
+		assertThat(skus.get(mug).reserved()).isZero();
 	}
 
 	@Test
 	void reservesOnlyOnceForARepeatedRequest() {
-		var mug = stocked(5);
+		var mug = skus.create(5);
 		var request = new StockReservationRequested(UUID.randomUUID(), List.of(new Line(mug, 2)));
 
 		inventory.reserve(request);
 		inventory.reserve(request);
 
-		assertThat(stock(mug).reserved()).isEqualTo(2);
+		assertThat(skus.get(mug).reserved()).isEqualTo(2);
 	}
 
 	@Test
 	void answersARepeatedShortRequestWithoutReservingLater() {
-		var mug = stocked(1);
+		var mug = skus.create(1);
 		var request = new StockReservationRequested(UUID.randomUUID(), List.of(new Line(mug, 2)));
 		inventory.reserve(request);
 
-		var restocked = stock(mug);
+		var restocked = skus.get(mug);
 		restocked.restock(5);
-		stocks.save(restocked);
+		skus.stocks().save(restocked);
 		inventory.reserve(request);
 
-		assertThat(stock(mug).reserved()).isZero();
+		assertThat(skus.get(mug).reserved()).isZero();
 		assertThat(statusOf(request.orderId())).contains(Status.REJECTED);
 	}
 
 	@Test
 	void releaseGivesReservedStockBack(Scenario scenario) {
-		var mug = stocked(5);
+		var mug = skus.create(5);
 		var orderId = UUID.randomUUID();
 		inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 4))));
 
 		scenario.publish(new StockReleaseRequested(orderId))
 			.andWaitForStateChange(() -> statusOf(orderId), status -> status.equals(Optional.of(Status.RELEASED)))
 			.andVerify(status -> {
-				assertThat(stock(mug).reserved()).isZero();
-				assertThat(stock(mug).onHand()).isEqualTo(5);
+				assertThat(skus.get(mug).reserved()).isZero();
+				assertThat(skus.get(mug).onHand()).isEqualTo(5);
 			});
 	}
 
 	@Test
 	void releasesOnlyOnceForARepeatedRelease() {
-		var mug = stocked(5);
+		var mug = skus.create(5);
 		var first = UUID.randomUUID();
 		var second = UUID.randomUUID();
 		inventory.reserve(new StockReservationRequested(first, List.of(new Line(mug, 2))));
@@ -135,12 +135,12 @@ class InventoryIntegrationTests {
 		inventory.release(first);
 		inventory.release(first);
 
-		assertThat(stock(mug).reserved()).isEqualTo(3);
+		assertThat(skus.get(mug).reserved()).isEqualTo(3);
 	}
 
 	@Test
 	void releaseBeforeRequestLeavesATombstoneSoNothingIsReservedLater(Scenario scenario) {
-		var mug = stocked(5);
+		var mug = skus.create(5);
 		var orderId = UUID.randomUUID();
 
 		scenario.publish(new StockReleaseRequested(orderId))
@@ -148,28 +148,28 @@ class InventoryIntegrationTests {
 			.andVerify(status -> {
 				assertThat(status).contains(Status.RELEASED);
 				inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 1))));
-				assertThat(stock(mug).reserved()).isZero();
+				assertThat(skus.get(mug).reserved()).isZero();
 				assertThat(statusOf(orderId)).contains(Status.RELEASED);
 			});
 	}
 
 	@Test
 	void dispatchedShipmentCommitsTheReservation(Scenario scenario) {
-		var mug = stocked(5);
+		var mug = skus.create(5);
 		var orderId = UUID.randomUUID();
 		inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 2))));
 
 		scenario.publish(new ShipmentDispatched(UUID.randomUUID(), orderId, "TRACK-1"))
 			.andWaitForStateChange(() -> statusOf(orderId), status -> status.equals(Optional.of(Status.COMMITTED)))
 			.andVerify(status -> {
-				assertThat(stock(mug).onHand()).isEqualTo(3);
-				assertThat(stock(mug).reserved()).isZero();
+				assertThat(skus.get(mug).onHand()).isEqualTo(3);
+				assertThat(skus.get(mug).reserved()).isZero();
 			});
 	}
 
 	@Test
 	void commitsOnlyOnceAndNeverAReleasedReservation() {
-		var mug = stocked(5);
+		var mug = skus.create(5);
 		var committed = UUID.randomUUID();
 		var released = UUID.randomUUID();
 		inventory.reserve(new StockReservationRequested(committed, List.of(new Line(mug, 2))));
@@ -180,18 +180,8 @@ class InventoryIntegrationTests {
 		inventory.commit(committed);
 		inventory.commit(released);
 
-		assertThat(stock(mug).onHand()).isEqualTo(3);
-		assertThat(stock(mug).reserved()).isZero();
-	}
-
-	private String stocked(int onHand) {
-		var sku = "SKU-" + UUID.randomUUID();
-		stocks.createIfAbsent(sku, onHand);
-		return sku;
-	}
-
-	private Stock stock(String sku) {
-		return stocks.findById(sku).orElseThrow();
+		assertThat(skus.get(mug).onHand()).isEqualTo(3);
+		assertThat(skus.get(mug).reserved()).isZero();
 	}
 
 	private Optional<Status> statusOf(UUID orderId) {

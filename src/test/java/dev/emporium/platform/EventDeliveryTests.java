@@ -116,12 +116,9 @@ class EventDeliveryTests {
 
 	@Test
 	void staffRetryAParkedPublicationWithItsAttemptsResetAndDiscardIt() throws Exception {
-		var pill = new PoisonPill(UUID.randomUUID());
-		publish(pill);
 		var failing = DeliveryProbe.listenerId(Rejecting.class, "on", PoisonPill.class);
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(publication(failing, pill.id())).isEqualTo("FAILED 3"));
-		var id = id(failing, pill.id());
+		var pill = new PoisonPill(UUID.randomUUID());
+		var id = parked(pill, failing);
 
 		mvc.perform(post("/api/v1/admin/events/{id}/retry", id).with(customer())).andExpect(status().isForbidden());
 		mvc.perform(post("/api/v1/admin/events/{id}/retry", id).with(staff())).andExpect(status().isAccepted());
@@ -165,12 +162,9 @@ class EventDeliveryTests {
 
 	@Test
 	void actuatorShowsTheRegistryToStaffOnlyAndRetriesAndDiscardsById() throws Exception {
-		var pill = new PoisonPill(UUID.randomUUID());
-		publish(pill);
 		var failing = DeliveryProbe.listenerId(Rejecting.class, "on", PoisonPill.class);
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(publication(failing, pill.id())).isEqualTo("FAILED 3"));
-		var id = id(failing, pill.id());
+		var pill = new PoisonPill(UUID.randomUUID());
+		var id = parked(pill, failing);
 
 		mvc.perform(get("/actuator/eventpublications").with(customer())).andExpect(status().isForbidden());
 		mvc.perform(get("/actuator/eventpublications").with(staff()))
@@ -236,6 +230,17 @@ class EventDeliveryTests {
 
 		assertThat(isApplied("orders", old)).isFalse();
 		assertThat(isApplied("inventory", recent)).isTrue();
+	}
+
+	/**
+	 * Publishes a poison pill and waits until its failing publication is parked after its
+	 * three attempts.
+	 */
+	private UUID parked(PoisonPill pill, String failingListener) {
+		publish(pill);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(publication(failingListener, pill.id())).isEqualTo("FAILED 3"));
+		return id(failingListener, pill.id());
 	}
 
 	private UUID applied(String module, String when) {

@@ -3,6 +3,8 @@ package dev.emporium.inventory;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.modulith.events.Externalized;
+
 import dev.emporium.shared.IdentifiedEvent;
 
 /**
@@ -13,6 +15,7 @@ import dev.emporium.shared.IdentifiedEvent;
  * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
  * apply it once (see {@link IdentifiedEvent}).
  */
+@Externalized("emporium.orders::#{#this.orderId()}")
 public record StockReservationRequested(UUID eventId, UUID orderId, List<Line> lines) implements IdentifiedEvent {
 
 	/**

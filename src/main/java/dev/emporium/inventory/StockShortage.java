@@ -3,6 +3,8 @@ package dev.emporium.inventory;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.modulith.events.Externalized;
+
 import dev.emporium.shared.IdentifiedEvent;
 
 /**
@@ -12,6 +14,7 @@ import dev.emporium.shared.IdentifiedEvent;
  * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
  * apply it once (see {@link IdentifiedEvent}).
  */
+@Externalized("emporium.inventory::#{#this.orderId()}")
 public record StockShortage(UUID eventId, UUID orderId, List<String> unavailableSkus) implements IdentifiedEvent {
 
 	/**

@@ -2,6 +2,8 @@ package dev.emporium.orders;
 
 import java.util.UUID;
 
+import org.springframework.modulith.events.Externalized;
+
 import dev.emporium.shared.IdentifiedEvent;
 import dev.emporium.shared.Money;
 
@@ -11,6 +13,7 @@ import dev.emporium.shared.Money;
  * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
  * apply it once (see {@link IdentifiedEvent}).
  */
+@Externalized("emporium.orders::#{#this.orderId()}")
 public record OrderConfirmed(UUID eventId, UUID orderId, UUID customerId, Money total) implements IdentifiedEvent {
 
 	/**

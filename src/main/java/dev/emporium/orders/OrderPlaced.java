@@ -3,6 +3,8 @@ package dev.emporium.orders;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.modulith.events.Externalized;
+
 import dev.emporium.shared.IdentifiedEvent;
 import dev.emporium.shared.Money;
 
@@ -12,6 +14,7 @@ import dev.emporium.shared.Money;
  * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
  * apply it once (see {@link IdentifiedEvent}).
  */
+@Externalized("emporium.orders::#{#this.orderId()}")
 public record OrderPlaced(UUID eventId, UUID orderId, UUID customerId, List<Line> lines,
 		Money total) implements IdentifiedEvent {
 

@@ -2,6 +2,8 @@ package dev.emporium.orders;
 
 import java.util.UUID;
 
+import org.springframework.modulith.events.Externalized;
+
 import dev.emporium.shared.IdentifiedEvent;
 
 /**
@@ -10,6 +12,7 @@ import dev.emporium.shared.IdentifiedEvent;
  * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
  * apply it once (see {@link IdentifiedEvent}).
  */
+@Externalized("emporium.orders::#{#this.orderId()}")
 public record OrderShipped(UUID eventId, UUID orderId, UUID customerId,
 		String trackingNumber) implements IdentifiedEvent {
 

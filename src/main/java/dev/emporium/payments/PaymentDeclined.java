@@ -2,6 +2,8 @@ package dev.emporium.payments;
 
 import java.util.UUID;
 
+import org.springframework.modulith.events.Externalized;
+
 import dev.emporium.shared.IdentifiedEvent;
 
 /**
@@ -10,6 +12,7 @@ import dev.emporium.shared.IdentifiedEvent;
  * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
  * apply it once (see {@link IdentifiedEvent}).
  */
+@Externalized("emporium.payments::#{#this.orderId()}")
 public record PaymentDeclined(UUID eventId, UUID orderId, String reason) implements IdentifiedEvent {
 
 	/**

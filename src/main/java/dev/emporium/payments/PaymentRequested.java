@@ -2,6 +2,8 @@ package dev.emporium.payments;
 
 import java.util.UUID;
 
+import org.springframework.modulith.events.Externalized;
+
 import dev.emporium.shared.IdentifiedEvent;
 import dev.emporium.shared.Money;
 
@@ -13,6 +15,7 @@ import dev.emporium.shared.Money;
  * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
  * apply it once (see {@link IdentifiedEvent}).
  */
+@Externalized("emporium.orders::#{#this.orderId()}")
 public record PaymentRequested(UUID eventId, UUID orderId, UUID customerId, Money amount,
 		String paymentToken) implements IdentifiedEvent {
 

@@ -2,6 +2,8 @@ package dev.emporium.shipping;
 
 import java.util.UUID;
 
+import org.springframework.modulith.events.Externalized;
+
 import dev.emporium.shared.IdentifiedEvent;
 import dev.emporium.shared.Address;
 
@@ -12,6 +14,7 @@ import dev.emporium.shared.Address;
  * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
  * apply it once (see {@link IdentifiedEvent}).
  */
+@Externalized("emporium.orders::#{#this.orderId()}")
 public record ShipmentRequested(UUID eventId, UUID orderId, UUID customerId,
 		Address address) implements IdentifiedEvent {
 

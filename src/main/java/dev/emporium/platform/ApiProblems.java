@@ -29,7 +29,8 @@ import dev.emporium.shared.Problems;
 /**
  * Turns every failure that no module handles itself into an RFC 9457 problem with a
  * stable type: unreadable bodies are 400, invalid ones 422, missing or bad tokens 401,
- * forbidden operations 403, and anything unexpected a 500 that leaks no internals.
+ * forbidden operations 403, a module in another process that cannot answer 503, and
+ * anything unexpected a 500 that leaks no internals.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -99,6 +100,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ProblemDetail concurrentModification(OptimisticLockingFailureException ex) {
 		return Problems.problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
 				"The resource was changed by another request at the same time; read it again and retry");
+	}
+
+	/**
+	 * A module in another process could not answer: 503 with a hint when to retry, since
+	 * nothing was changed here.
+	 */
+	@ExceptionHandler(ModuleUnavailableException.class)
+	ResponseEntity<ProblemDetail> moduleUnavailable(ModuleUnavailableException ex) {
+		log.warn("{}", ex.getMessage());
+		var problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "module-unavailable", "Service unavailable",
+				"The " + ex.module() + " service is unavailable right now; nothing was changed, try again shortly");
+		problem.setProperty("module", ex.module());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -3,6 +3,7 @@ package dev.emporium.platform;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,9 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,7 +49,14 @@ class ModuleDeployment implements ApplicationContextInitializer<ConfigurableAppl
 		}
 		if (topology.isDistributed()) {
 			beans.registerSingleton(RemoteModuleExclusion.class.getName(), new RemoteModuleExclusion(topology));
-			context.addBeanFactoryPostProcessor(new RemoteRepositoryRemoval(topology));
+			// A bean definition rather than a post-processor handed to the context, which
+			// would
+			// run before the configuration classes (and their repository scanning) are
+			// read.
+			if (beans instanceof BeanDefinitionRegistry registry) {
+				registry.registerBeanDefinition(RemoteRepositoryRemoval.class.getName(), new RootBeanDefinition(
+						RemoteRepositoryRemoval.class, () -> new RemoteRepositoryRemoval(topology)));
+			}
 			log.info("Module deployment: {}", topology.describe());
 		}
 	}
@@ -100,15 +110,31 @@ class ModuleDeployment implements ApplicationContextInitializer<ConfigurableAppl
 				.forEach(registry::removeBeanDefinition);
 		}
 
+		/**
+		 * The repository interface a definition produces: Spring Data records it as the
+		 * factory bean's object type and passes it as the factory's constructor argument.
+		 */
 		private static Optional<String> objectTypeOf(BeanDefinition definition) {
-			var type = definition.getAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE);
+			return Stream
+				.concat(Stream.of(definition.getAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE)),
+						definition.getConstructorArgumentValues()
+							.getIndexedArgumentValues()
+							.values()
+							.stream()
+							.map(ValueHolder::getValue))
+				.map(ModuleDeployment.RemoteRepositoryRemoval::typeName)
+				.flatMap(Optional::stream)
+				.findFirst();
+		}
+
+		private static Optional<String> typeName(Object type) {
 			if (type instanceof Class<?> clazz) {
 				return Optional.of(clazz.getName());
 			}
 			if (type instanceof ResolvableType resolvable && resolvable.resolve() != null) {
 				return Optional.of(resolvable.resolve().getName());
 			}
-			if (type instanceof String name) {
+			if (type instanceof String name && name.startsWith(ModuleTopology.ROOT_PACKAGE + ".")) {
 				return Optional.of(name);
 			}
 			return Optional.empty();

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -18,9 +20,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -44,7 +48,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint,
-			AccessDeniedHandler problemAccessDeniedHandler) throws Exception {
+			AccessDeniedHandler problemAccessDeniedHandler,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests
@@ -61,7 +66,16 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.authenticated())
 			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
 				.authenticationEntryPoint(problemEntryPoint)
-				.accessDeniedHandler(problemAccessDeniedHandler))
+				.accessDeniedHandler(problemAccessDeniedHandler)
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+
+					@Override
+					public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
+						filter.setAuthenticationFailureHandler(keySetUnavailableAs503(problemEntryPoint, resolver));
+						return filter;
+					}
+
+				}))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problemEntryPoint)
 				.accessDeniedHandler(problemAccessDeniedHandler));
 		return http.build();
@@ -85,6 +99,22 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	AccessDeniedHandler problemAccessDeniedHandler(
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
 		return (request, response, exception) -> resolver.resolveException(request, response, null, exception);
+	}
+
+	/**
+	 * A token that cannot be checked because the issuer's key set cannot be fetched (the
+	 * process running customers is down) is not the caller's fault: 503, not 401 or 500.
+	 */
+	private static AuthenticationFailureHandler keySetUnavailableAs503(AuthenticationEntryPoint problemEntryPoint,
+			HandlerExceptionResolver resolver) {
+		return (request, response, exception) -> {
+			if (exception instanceof AuthenticationServiceException) {
+				resolver.resolveException(request, response, null, new ModuleUnavailableException(
+						TokenConfiguration.ISSUING_MODULE, "its access token keys cannot be fetched", exception));
+				return;
+			}
+			problemEntryPoint.commence(request, response, exception);
+		};
 	}
 
 	private static JwtAuthenticationConverter rolesFromToken() {

@@ -1,5 +1,6 @@
 package dev.emporium.platform;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,8 +16,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -26,16 +29,28 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Signs access tokens with the key on disk and verifies them with its public half, which
  * it also publishes as a JSON Web Key Set so that other services can verify the same
  * tokens.
+ * <p>
+ * Tokens are issued by the customers module, so the signing key lives where customers
+ * runs. Every other process (the monolith with customers extracted, any other extracted
+ * service) holds no key: it verifies tokens with the key set that the customers module's
+ * process publishes at {@value #KEY_SET_PATH}.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
+	static final String KEY_SET_PATH = "/.well-known/jwks.json";
+
+	/** The module that issues tokens and holds the signing key. */
+	static final String ISSUING_MODULE = "customers";
+
 	@Bean
+	@ConditionalOnModuleTopology(localModule = ISSUING_MODULE)
 	RSAKey tokenSigningKey(JwtSettings settings) {
 		return new SigningKeyFile(settings.signingKey()).loadOrCreate();
 	}
@@ -45,6 +60,7 @@ class TokenConfiguration {
 	 * issuing tokens only says whom they are for.
 	 */
 	@Bean
+	@ConditionalOnModuleTopology(localModule = ISSUING_MODULE)
 	JwtEncoder jwtEncoder(RSAKey tokenSigningKey, JwtSettings settings) {
 		var signer = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(tokenSigningKey)));
 		return parameters -> {
@@ -58,17 +74,39 @@ class TokenConfiguration {
 		};
 	}
 
+	/**
+	 * Verifies with the local key where there is one, else with the issuer's published
+	 * key set (fetched on first use and cached, so this process starts before or after
+	 * it).
+	 */
 	@Bean
-	JwtDecoder jwtDecoder(RSAKey tokenSigningKey, JwtSettings settings) throws JOSEException {
-		var decoder = NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).build();
+	JwtDecoder jwtDecoder(ObjectProvider<RSAKey> tokenSigningKey, ModuleTopology topology, JwtSettings settings)
+			throws JOSEException {
+		var key = tokenSigningKey.getIfAvailable();
+		var decoder = (key != null) ? NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build()
+				: NimbusJwtDecoder.withJwkSetUri(topology.url(ISSUING_MODULE).resolve(KEY_SET_PATH).toString())
+					.restOperations(keySetClient())
+					.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
 		return decoder;
+	}
+
+	/**
+	 * Fetches the issuer's key set with time to spare for a process that is still warming
+	 * up, but not so much that requests pile up behind it when it is down.
+	 */
+	private static RestTemplate keySetClient() {
+		var requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(Duration.ofSeconds(2));
+		requests.setReadTimeout(Duration.ofSeconds(5));
+		return new RestTemplate(requests);
 	}
 
 	/**
 	 * Publishes the public signing key.
 	 */
 	@RestController
+	@ConditionalOnModuleTopology(localModule = ISSUING_MODULE)
 	@Tag(name = "Security", description = "Access tokens and the keys that verify them")
 	static class JwkSetController {
 
@@ -78,7 +116,7 @@ class TokenConfiguration {
 			this.publicKeys = new JWKSet(tokenSigningKey.toPublicJWK()).toJSONObject();
 		}
 
-		@GetMapping("/.well-known/jwks.json")
+		@GetMapping(KEY_SET_PATH)
 		@Operation(summary = "Publish the public keys that verify access tokens (a JSON Web Key Set)")
 		@SecurityRequirements
 		@ApiResponse(responseCode = "200", description = "The JSON Web Key Set", useReturnTypeSchema = true,

@@ -1,0 +1,140 @@
+package dev.emporium.platform;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions;
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
+import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import dev.emporium.shared.Problems;
+
+/**
+ * Keeps the monolith's base URL the one address of the API: requests for the endpoints of
+ * a module that runs as a service of its own are forwarded to that service by Spring
+ * Cloud Gateway Server MVC, with the caller's headers (the access token among them).
+ * <p>
+ * A module's endpoints are read from its controllers' request mappings, so a module that
+ * gains an endpoint needs no gateway configuration. An extracted service does not
+ * forward: only the process that clients call does.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnModuleTopology(distributed = true, monolith = true)
+class ModuleGateway {
+
+	private static final Logger log = LoggerFactory.getLogger(ModuleGateway.class);
+
+	/**
+	 * Endpoints a module owns that platform code serves on its behalf: the key set of the
+	 * module that issues tokens.
+	 */
+	private static final Map<String, List<String>> SERVED_BY_PLATFORM = Map.of(TokenConfiguration.ISSUING_MODULE,
+			List.of(TokenConfiguration.KEY_SET_PATH));
+
+	@Bean
+	RouterFunction<ServerResponse> remoteModuleRoutes(ModuleTopology topology) {
+		var routes = new ArrayList<RouterFunction<ServerResponse>>();
+		for (var module : topology.remoteModules()) {
+			var paths = endpointsOf(module);
+			if (paths.isEmpty()) {
+				continue;
+			}
+			var target = topology.url(module);
+			log.info("Forwarding {} to the {} service at {}", paths, module, target);
+			routes.add(GatewayRouterFunctions.route("module-" + module)
+				.route(anyOf(paths), HandlerFunctions.http())
+				.before(BeforeFilterFunctions.uri(target))
+				.onError(ModuleGateway::unreachable, (error, request) -> unavailable(module))
+				.build());
+		}
+		return routes.stream()
+			.reduce(RouterFunction::and)
+			.orElseGet(() -> RouterFunctions.route(request -> false, request -> ServerResponse.notFound().build()));
+	}
+
+	/**
+	 * The path patterns of a module's endpoints, from its controllers' mappings.
+	 */
+	static Set<String> endpointsOf(String module) {
+		var scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(RestController.class));
+		var paths = new TreeSet<String>(SERVED_BY_PLATFORM.getOrDefault(module, List.of()));
+		for (var candidate : scanner.findCandidateComponents(ModuleTopology.ROOT_PACKAGE + "." + module)) {
+			var controller = ClassUtils.resolveClassName(candidate.getBeanClassName(),
+					ModuleGateway.class.getClassLoader());
+			var prefixes = pathsOf(AnnotatedElementUtils.findMergedAnnotation(controller, RequestMapping.class));
+			for (Method method : ReflectionUtils.getUniqueDeclaredMethods(controller)) {
+				var mapping = AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class);
+				if (mapping == null) {
+					continue;
+				}
+				for (var prefix : prefixes) {
+					for (var path : pathsOf(mapping)) {
+						paths.add(prefix + path);
+					}
+				}
+			}
+		}
+		return paths;
+	}
+
+	private static List<String> pathsOf(RequestMapping mapping) {
+		if (mapping == null || mapping.path().length == 0) {
+			return List.of("");
+		}
+		return Arrays.asList(mapping.path());
+	}
+
+	private static RequestPredicate anyOf(Set<String> paths) {
+		var predicates = new ArrayList<RequestPredicate>();
+		paths.forEach(path -> predicates.add(RequestPredicates.path(path)));
+		return predicates.stream().reduce(RequestPredicate::or).orElseThrow();
+	}
+
+	private static boolean unreachable(Throwable error) {
+		for (var cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException || cause instanceof ResourceAccessException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static ServerResponse unavailable(String module) {
+		var problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "module-unavailable", "Service unavailable",
+				"The " + module + " service is unavailable right now; try again shortly");
+		problem.setProperty("module", module);
+		return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+}

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +25,9 @@ import dev.emporium.shared.Money;
 /**
  * Builds a sample of an event record by reflection, and checks that it survives the JSON
  * round trip of the event publication registry and that its collections cannot change
- * after it was published.
+ * after it was published. Public for the contract tests, which write the same samples.
  */
-final class EventRoundTrip {
+public final class EventRoundTrip {
 
 	static final String BECAUSE = "events are stored as JSON in the publication registry and redelivered from it, "
 			+ "and will cross a broker after extraction";
@@ -81,7 +82,7 @@ final class EventRoundTrip {
 					&& !Map.class.isAssignableFrom(component.getType())) {
 				continue;
 			}
-			Object[] arguments = arguments(event);
+			Object[] arguments = arguments(event, nothing -> false);
 			Object published = construct(event, arguments);
 			Object before = value(component, published);
 			String after = String.valueOf(before);
@@ -115,15 +116,27 @@ final class EventRoundTrip {
 		}
 	}
 
-	static Object sample(Class<?> record) {
-		return construct(record, arguments(record));
+	/**
+	 * A sample of the record with a value for every component, nested records included.
+	 */
+	public static Object sample(Class<?> record) {
+		return sample(record, nothing -> false);
 	}
 
-	private static Object[] arguments(Class<?> record) {
+	/**
+	 * A sample of the record whose components that {@code leftOut} selects are
+	 * {@code null}, in nested records too.
+	 */
+	public static Object sample(Class<?> record, Predicate<RecordComponent> leftOut) {
+		return construct(record, arguments(record, leftOut));
+	}
+
+	private static Object[] arguments(Class<?> record, Predicate<RecordComponent> leftOut) {
 		RecordComponent[] components = record.getRecordComponents();
 		Object[] arguments = new Object[components.length];
 		for (int i = 0; i < components.length; i++) {
-			arguments[i] = sample(components[i].getGenericType(), components[i].getName());
+			arguments[i] = leftOut.test(components[i]) ? null
+					: sample(components[i].getGenericType(), components[i].getName(), leftOut);
 		}
 		return arguments;
 	}
@@ -153,20 +166,23 @@ final class EventRoundTrip {
 		}
 	}
 
-	private static Object sample(Type type, String name) {
+	private static Object sample(Type type, String name, Predicate<RecordComponent> leftOut) {
 		if (type instanceof ParameterizedType parameterized) {
 			Type[] arguments = parameterized.getActualTypeArguments();
 			Class<?> raw = (Class<?>) parameterized.getRawType();
 			if (raw == List.class || raw == Collection.class) {
-				return new ArrayList<>(List.of(sample(arguments[0], name + "1"), sample(arguments[0], name + "2")));
+				return new ArrayList<>(
+						List.of(sample(arguments[0], name + "1", leftOut), sample(arguments[0], name + "2", leftOut)));
 			}
 			if (raw == Set.class) {
-				return new LinkedHashSet<>(Set.of(sample(arguments[0], name + "1"), sample(arguments[0], name + "2")));
+				return new LinkedHashSet<>(
+						Set.of(sample(arguments[0], name + "1", leftOut), sample(arguments[0], name + "2", leftOut)));
 			}
 			if (raw == Map.class) {
-				return new LinkedHashMap<>(Map.of(sample(arguments[0], name), sample(arguments[1], name)));
+				return new LinkedHashMap<>(
+						Map.of(sample(arguments[0], name, leftOut), sample(arguments[1], name, leftOut)));
 			}
-			return sample(raw, name);
+			return sample(raw, name, leftOut);
 		}
 		Class<?> raw = (Class<?>) type;
 		if (raw == UUID.class) {
@@ -200,7 +216,7 @@ final class EventRoundTrip {
 			return raw.getEnumConstants()[0];
 		}
 		if (raw.isRecord()) {
-			return sample(raw);
+			return sample(raw, leftOut);
 		}
 		throw new IllegalStateException("No sample value for %s (%s); teach EventRoundTrip.sample(...) about it"
 			.formatted(raw.getName(), name));

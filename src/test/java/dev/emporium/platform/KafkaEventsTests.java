@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,6 +85,8 @@ class KafkaEventsTests {
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
+	Topics topics;
+
 	@Autowired
 	MockMvc mvc;
 
@@ -93,25 +96,30 @@ class KafkaEventsTests {
 	@Autowired
 	JsonMapper json;
 
+	@BeforeEach
+	void topics() {
+		topics = new Topics(broker);
+	}
+
 	@Test
 	void sendsTheEventsProducedHereToTheirProducersTopicWithTheirTypeIdAndAggregateKey() throws Exception {
 		var order = placeOrder();
 
-		eventually().untilAsserted(() -> assertThat(read(ORDERS, order)).extracting(KafkaEventsTests::typeId)
+		eventually().untilAsserted(() -> assertThat(topics.read(ORDERS, order)).extracting(Topics::typeId)
 			.contains("orders.OrderPlaced", "inventory.StockReservationRequested", "payments.PaymentRequested"));
-		eventually()
-			.untilAsserted(() -> assertThat(read("emporium.inventory", order)).extracting(KafkaEventsTests::typeId)
-				.containsExactly("inventory.StockReserved"));
+		eventually().untilAsserted(() -> assertThat(topics.read("emporium.inventory", order)).extracting(Topics::typeId)
+			.containsExactly("inventory.StockReserved"));
 
-		var requested = read(ORDERS, order).stream()
-			.filter(record -> typeId(record).equals("payments.PaymentRequested"))
+		var requested = topics.read(ORDERS, order)
+			.stream()
+			.filter(record -> Topics.typeId(record).equals("payments.PaymentRequested"))
 			.findFirst()
 			.map(record -> json.readTree(record.value()))
 			.orElseThrow();
 		assertThat(requested.get("orderId").asString()).isEqualTo(order.toString());
 		assertThat(requested.get("paymentToken").asString()).isEqualTo("tok_visa");
 		assertThat(requested.get("eventId").asString()).hasSize(36);
-		assertThat(read(PAYMENTS, order)).as("nothing goes to the remote module's topic").isEmpty();
+		assertThat(topics.read(PAYMENTS, order)).as("nothing goes to the remote module's topic").isEmpty();
 	}
 
 	@Test
@@ -119,9 +127,10 @@ class KafkaEventsTests {
 		var order = placeOrder();
 		eventually().untilAsserted(() -> assertThat(orderStatus(order)).isEqualTo("RESERVED"));
 		var completed = new PaymentCompleted(order, UUID.randomUUID(), Money.of("12.50", "EUR"));
-		var record = record(PAYMENTS, order.toString(), json.writeValueAsBytes(completed), "payments.PaymentCompleted");
+		var record = Topics.record(PAYMENTS, order.toString(), json.writeValueAsBytes(completed),
+				"payments.PaymentCompleted");
 
-		send(record, record);
+		topics.send(record, record);
 
 		eventually().untilAsserted(() -> assertThat(orderStatus(order)).isEqualTo("PAID"));
 		eventually().untilAsserted(
@@ -134,14 +143,14 @@ class KafkaEventsTests {
 			.as("the follow-up is published once")
 			.isEqualTo(1);
 		assertThat(publications(EXTERNALIZER, OrderConfirmed.class, order.toString())).isEqualTo(1);
-		eventually().untilAsserted(() -> assertThat(read(ORDERS, order)).extracting(KafkaEventsTests::typeId)
+		eventually().untilAsserted(() -> assertThat(topics.read(ORDERS, order)).extracting(Topics::typeId)
 			.contains("shipping.ShipmentRequested", "orders.OrderConfirmed"));
-		assertThat(read(ORDERS, order)).extracting(KafkaEventsTests::typeId)
+		assertThat(topics.read(ORDERS, order)).extracting(Topics::typeId)
 			.containsOnlyOnce("shipping.ShipmentRequested", "orders.OrderConfirmed");
 		assertThat(publications(EXTERNALIZER, PaymentCompleted.class, completed.eventId().toString()))
 			.as("an event that came from Kafka is not sent back")
 			.isZero();
-		assertThat(read(PAYMENTS, order)).as("payments' topic holds the two records sent to it, nothing more")
+		assertThat(topics.read(PAYMENTS, order)).as("payments' topic holds the two records sent to it, nothing more")
 			.hasSize(2);
 	}
 
@@ -149,32 +158,33 @@ class KafkaEventsTests {
 	void sendsRecordsThatCannotBeReadToTheDeadLetterTopicAndGoesOnWithTheNext() throws Exception {
 		var key = "dead-letters-" + UUID.randomUUID();
 		var declined = new PaymentDeclined(UUID.randomUUID(), "card_declined");
-		var unparsable = record(PAYMENTS, key, "{\"eventId\": ".getBytes(StandardCharsets.UTF_8),
+		var unparsable = Topics.record(PAYMENTS, key, "{\"eventId\": ".getBytes(StandardCharsets.UTF_8),
 				"payments.PaymentCompleted");
-		var unknown = record(PAYMENTS, key, json.writeValueAsBytes(declined), "payments.PaymentWaived");
-		var misrouted = record(PAYMENTS, key,
+		var unknown = Topics.record(PAYMENTS, key, json.writeValueAsBytes(declined), "payments.PaymentWaived");
+		var misrouted = Topics.record(PAYMENTS, key,
 				json.writeValueAsBytes(new OrderCancelled(UUID.randomUUID(), UUID.randomUUID(), "CUSTOMER_REQUEST")),
 				"orders.OrderCancelled");
-		var untyped = record(PAYMENTS, key, json.writeValueAsBytes(declined), null);
-		var valid = record(PAYMENTS, key, json.writeValueAsBytes(declined), "payments.PaymentDeclined");
+		var untyped = Topics.record(PAYMENTS, key, json.writeValueAsBytes(declined), null);
+		var valid = Topics.record(PAYMENTS, key, json.writeValueAsBytes(declined), "payments.PaymentDeclined");
 
-		send(unparsable, unknown, misrouted, untyped, valid);
+		topics.send(unparsable, unknown, misrouted, untyped, valid);
 
 		eventually().untilAsserted(() -> assertThat(inboxRows(declined.eventId())).isEqualTo(1));
-		eventually().untilAsserted(() -> assertThat(read(PAYMENTS + ".dlt", key)).hasSize(4));
-		var dead = read(PAYMENTS + ".dlt", key);
+		eventually().untilAsserted(() -> assertThat(topics.read(PAYMENTS + ".dlt", key)).hasSize(4));
+		var dead = topics.read(PAYMENTS + ".dlt", key);
 		assertThat(dead).extracting(ConsumerRecord::value)
 			.containsExactly(unparsable.value(), unknown.value(), misrouted.value(), untyped.value());
-		assertThat(dead).extracting(letter -> header(letter, "kafka_dlt-original-topic")).containsOnly(PAYMENTS);
-		assertThat(dead).extracting(letter -> header(letter, "kafka_dlt-original-consumer-group"))
+		assertThat(dead).extracting(letter -> Topics.header(letter, "kafka_dlt-original-topic")).containsOnly(PAYMENTS);
+		assertThat(dead).extracting(letter -> Topics.header(letter, "kafka_dlt-original-consumer-group"))
 			.containsOnly("emporium-monolith");
-		assertThat(dead).extracting(letter -> header(letter, "kafka_dlt-original-offset")).doesNotHaveDuplicates();
-		assertThat(header(dead.get(0), "kafka_dlt-exception-stacktrace")).contains("Unexpected end-of-input");
-		assertThat(header(dead.get(1), "kafka_dlt-exception-stacktrace"))
+		assertThat(dead).extracting(letter -> Topics.header(letter, "kafka_dlt-original-offset"))
+			.doesNotHaveDuplicates();
+		assertThat(Topics.header(dead.get(0), "kafka_dlt-exception-stacktrace")).contains("Unexpected end-of-input");
+		assertThat(Topics.header(dead.get(1), "kafka_dlt-exception-stacktrace"))
 			.contains("Unknown event type 'payments.PaymentWaived'");
-		assertThat(header(dead.get(2), "kafka_dlt-exception-stacktrace"))
+		assertThat(Topics.header(dead.get(2), "kafka_dlt-exception-stacktrace"))
 			.contains("Event type orders.OrderCancelled belongs on topic emporium.orders, not on emporium.payments");
-		assertThat(header(dead.get(3), "kafka_dlt-exception-stacktrace")).contains("has no __TypeId__ header");
+		assertThat(Topics.header(dead.get(3), "kafka_dlt-exception-stacktrace")).contains("has no __TypeId__ header");
 	}
 
 	@Test
@@ -202,7 +212,7 @@ class KafkaEventsTests {
 
 			admin.createTopics(List.of(new NewTopic(CUSTOMERS, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
 
-			eventually().untilAsserted(() -> assertThat(read(CUSTOMERS, customer)).extracting(KafkaEventsTests::typeId)
+			eventually().untilAsserted(() -> assertThat(topics.read(CUSTOMERS, customer)).extracting(Topics::typeId)
 				.containsExactly("customers.CustomerRegistered"));
 			eventually()
 				.untilAsserted(() -> assertThat(completedPublications(EXTERNALIZER, customer.toString())).isEqualTo(1));
@@ -272,57 +282,6 @@ class KafkaEventsTests {
 			.param("containing", "%" + containing + "%")
 			.query(Integer.class)
 			.single();
-	}
-
-	private static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value, String typeId) {
-		var record = new ProducerRecord<String, byte[]>(topic, key, value);
-		if (typeId != null) {
-			record.headers().add(KafkaEventSerialization.TYPE_ID_HEADER, typeId.getBytes(StandardCharsets.UTF_8));
-		}
-		return record;
-	}
-
-	/**
-	 * Sends records as a producer outside Emporium would, in order.
-	 */
-	@SafeVarargs
-	private void send(ProducerRecord<String, byte[]>... records) throws Exception {
-		try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
-				new ByteArraySerializer())) {
-			for (var record : records) {
-				producer.send(record).get(10, TimeUnit.SECONDS);
-			}
-		}
-	}
-
-	/**
-	 * The records a topic holds now with the given key, from its beginning.
-	 */
-	private List<ConsumerRecord<String, byte[]>> read(String topic, Object key) {
-		var properties = KafkaTestUtils.consumerProps(broker, "reader-" + UUID.randomUUID(), false);
-		try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-			var partitions = consumer.partitionsFor(topic)
-				.stream()
-				.map(partition -> new TopicPartition(topic, partition.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			var end = consumer.endOffsets(partitions);
-			var records = new ArrayList<ConsumerRecord<String, byte[]>>();
-			while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-				consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-			}
-			return records.stream().filter(record -> key.toString().equals(record.key())).toList();
-		}
-	}
-
-	private static String typeId(ConsumerRecord<String, byte[]> record) {
-		return header(record, KafkaEventSerialization.TYPE_ID_HEADER);
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		var header = record.headers().lastHeader(name);
-		return (header == null) ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}
 
 	private static ConditionFactory eventually() {

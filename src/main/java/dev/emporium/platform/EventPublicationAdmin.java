@@ -43,8 +43,9 @@ class EventPublicationAdmin {
 	}
 
 	/**
-	 * The failed publications, oldest first, optionally of one module (the listener's)
-	 * and one event type (its fully qualified or simple name).
+	 * The failed publications, oldest first, optionally of one module (the listener's, or
+	 * {@code kafka} for sends to Kafka) and one event type (its fully qualified or simple
+	 * name).
 	 */
 	List<FailedPublication> failed(String module, String eventType) {
 		var sql = new StringBuilder("""
@@ -56,7 +57,7 @@ class EventPublicationAdmin {
 		var params = new TreeMap<String, Object>();
 		if (module != null && !module.isBlank()) {
 			sql.append(" AND p.listener_id LIKE :listenerPrefix");
-			params.put("listenerPrefix", modules.packagePrefix(module) + "%");
+			params.put("listenerPrefix", modules.listenerPrefix(module) + "%");
 		}
 		if (eventType != null && !eventType.isBlank()) {
 			sql.append(" AND (p.event_type = :eventType OR p.event_type LIKE :eventSuffix)");

@@ -73,8 +73,9 @@ class EventPublicationController {
 	@ApiResponse(responseCode = "403", description = "Not staff")
 	@ApiResponse(responseCode = "422", description = "Invalid module or event type")
 	List<FailedPublication> failed(
-			@Parameter(description = "The listener's module, e.g. inventory") @RequestParam(required = false) @Pattern(
-					regexp = "[a-z][a-z0-9]*") String module,
+			@Parameter(
+					description = "The listener's module, e.g. inventory, or kafka for sends to Kafka") @RequestParam(
+							required = false) @Pattern(regexp = "[a-z][a-z0-9]*") String module,
 			@Parameter(
 					description = "Fully qualified or simple event type, e.g. StockReservationRequested") @RequestParam(
 							required = false) @Size(max = 255) String eventType) {

@@ -1,5 +1,7 @@
 package dev.emporium.platform;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import org.aopalliance.intercept.MethodInterceptor;
@@ -15,6 +17,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * {@code @ApplicationModuleListener}) against its publication. It runs inside Spring
  * Modulith's completion interceptor, which then marks the publication FAILED, and outside
  * the listener's transaction, which has rolled back by then.
+ * <p>
+ * A listener that answers with a future, as Modulith's Kafka externalizer does, fails
+ * when the future does (the broker did not acknowledge the send); Modulith marks the
+ * publication FAILED then, and so the error is recorded then too.
  */
 class ListenerFailureAdvisor extends AbstractPointcutAdvisor {
 
@@ -27,19 +33,33 @@ class ListenerFailureAdvisor extends AbstractPointcutAdvisor {
 
 	ListenerFailureAdvisor(Supplier<PublicationFailures> failures) {
 		this.advice = (MethodInvocation invocation) -> {
+			Object result;
 			try {
-				return invocation.proceed();
+				result = invocation.proceed();
 			}
 			catch (Throwable ex) {
-				if (invocation.getArguments().length > 0) {
-					failures.get().record(invocation.getMethod(), invocation.getArguments()[0], ex);
-				}
+				record(failures, invocation, ex);
 				throw ex;
 			}
+			if (result instanceof CompletableFuture<?> future) {
+				return future.whenComplete((value, ex) -> {
+					if (ex != null) {
+						record(failures, invocation,
+								(ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex);
+					}
+				});
+			}
+			return result;
 		};
 		// Modulith's CompletionRegisteringMethodInterceptor has HIGHEST_PRECEDENCE + 10,
 		// the transaction interceptor the lowest precedence.
 		setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+	}
+
+	private static void record(Supplier<PublicationFailures> failures, MethodInvocation invocation, Throwable failure) {
+		if (invocation.getArguments().length > 0) {
+			failures.get().record(invocation.getMethod(), invocation.getArguments()[0], failure);
+		}
 	}
 
 	@Override

@@ -57,12 +57,15 @@ class RemoteCatalogContractTests extends CatalogContract {
 		var monolithPort = freePort();
 		catalogService = new SpringApplicationBuilder(EmporiumApplication.class).run("--emporium.service=catalog",
 				"--server.port=0", "--emporium.monolith.url=http://localhost:" + monolithPort,
-				"--spring.kafka.listener.auto-startup=false");
+				"--spring.kafka.listener.auto-startup=false", "--spring.kafka.admin.auto-create=false");
 		var servicePort = catalogService.getEnvironment().getProperty("local.server.port");
 		properties.add("server.port", () -> monolithPort);
 		properties.add("emporium.modules.catalog.mode", () -> "remote");
 		properties.add("emporium.modules.catalog.url", () -> "http://localhost:" + servicePort);
+		// Only calls cross here, no events: no broker, no topics to declare, no bridge to
+		// start.
 		properties.add("spring.kafka.listener.auto-startup", () -> "false");
+		properties.add("spring.kafka.admin.auto-create", () -> "false");
 	}
 
 	@AfterAll

@@ -49,7 +49,9 @@ class ModuleDeploymentTests {
 		var url = "http://localhost:" + nobodyListens;
 		properties.add("emporium.modules.payments.mode", () -> "remote");
 		properties.add("emporium.modules.payments.url", () -> url);
+		// No broker in this test: no topics to declare, no bridge to start.
 		properties.add("spring.kafka.listener.auto-startup", () -> "false");
+		properties.add("spring.kafka.admin.auto-create", () -> "false");
 	}
 
 	@Test

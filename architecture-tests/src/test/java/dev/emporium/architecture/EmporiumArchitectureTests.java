@@ -27,6 +27,9 @@ class EmporiumArchitectureTests {
 	static final ArchRule events_carry_an_identity = EmporiumRules.events_carry_an_identity;
 
 	@ArchTest
+	static final ArchRule events_go_to_the_topic_of_the_module_that_produces_them = EmporiumRules.events_go_to_the_topic_of_the_module_that_produces_them;
+
+	@ArchTest
 	static final ArchRule listeners_consult_the_inbox = EmporiumRules.listeners_consult_the_inbox;
 
 	@ArchTest

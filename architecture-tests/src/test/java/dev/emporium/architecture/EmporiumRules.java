@@ -68,6 +68,15 @@ final class EmporiumRules {
 		.because("the registry delivers an event at least once, and a listener's inbox can only tell a redelivery "
 				+ "from a new event by an ID that is stored with the event when it is published");
 
+	static final ArchRule events_go_to_the_topic_of_the_module_that_produces_them = classes()
+		.that(GoToTheirProducersTopic.areIdentifiedEvents())
+		.should(new GoToTheirProducersTopic())
+		.as("events go to the topic of the module that produces them")
+		.because("once modules run in several processes, a process sends an event to Kafka only when its topic "
+				+ "names a module it runs, and reads the topics of the modules it does not run: an event on another "
+				+ "module's topic never leaves its process, and a key keeps one aggregate's events in order")
+		.allowEmptyShould(true);
+
 	static final ArchRule listeners_consult_the_inbox = methods().that(ConsultTheInbox.areModuleListeners())
 		.should(new ConsultTheInbox())
 		.as("listeners consult the inbox")

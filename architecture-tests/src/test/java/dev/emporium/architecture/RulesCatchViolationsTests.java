@@ -114,6 +114,23 @@ class RulesCatchViolationsTests {
 	}
 
 	@Test
+	void eventsMustGoToTheTopicOfTheOneModuleThatProducesThem() {
+		failureOf(EmporiumRules.events_go_to_the_topic_of_the_module_that_produces_them, "externalized")
+			.contains("Rule 'events go to the topic of the module that produces them, because once modules run")
+			.contains("Event fixtures.emporium.externalized.orders.OrderNoted is not @Externalized; module orders "
+					+ "produces it, so: @Externalized(\"emporium.orders::<aggregate id>\")")
+			.contains("Event fixtures.emporium.externalized.orders.OrderArchived is @Externalized without a key")
+			.contains("Event fixtures.emporium.externalized.orders.OrderForgotten is constructed by no module")
+			.contains("Event fixtures.emporium.externalized.payments.RefundRequested is @Externalized to "
+					+ "emporium.payments, but module orders produces it: emporium.orders")
+			.contains("Event fixtures.emporium.externalized.shipping.ParcelLost is constructed by modules "
+					+ "[orders, shipping]")
+			.doesNotContain("OrderPlaced")
+			.doesNotContain("PaymentRequested")
+			.doesNotContain("OrderArchived is @Externalized to");
+	}
+
+	@Test
 	void listenersMustConsultTheirInboxFirst() {
 		failureOf(EmporiumRules.listeners_consult_the_inbox, "inbox")
 			.contains("Rule 'listeners consult the inbox, because a redelivered event must change nothing")

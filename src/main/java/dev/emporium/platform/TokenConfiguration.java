@@ -1,5 +1,6 @@
 package dev.emporium.platform;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -46,6 +47,9 @@ class TokenConfiguration {
 
 	static final String KEY_SET_PATH = "/.well-known/jwks.json";
 
+	/** About the tokens of this many concurrently active clients; each entry is ~2 KB. */
+	static final int VERIFIED_TOKENS_REMEMBERED = 10_000;
+
 	/** The module that issues tokens and holds the signing key. */
 	static final String ISSUING_MODULE = "customers";
 
@@ -88,7 +92,7 @@ class TokenConfiguration {
 					.restOperations(keySetClient())
 					.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
-		return decoder;
+		return new VerifiedTokens(decoder, VERIFIED_TOKENS_REMEMBERED, Clock.systemUTC());
 	}
 
 	/**

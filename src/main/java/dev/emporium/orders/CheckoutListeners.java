@@ -140,7 +140,7 @@ class CheckoutListeners {
 			return;
 		}
 		var published = transition.apply(order);
-		orders.save(order);
+		orders.saveState(order);
 		published.forEach(events::publishEvent);
 	}
 

@@ -189,6 +189,10 @@ class Order {
 		return paymentToken;
 	}
 
+	Long version() {
+		return version;
+	}
+
 	OrderStatus status() {
 		return status;
 	}

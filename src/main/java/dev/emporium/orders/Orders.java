@@ -1,8 +1,10 @@
 package dev.emporium.orders;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -26,6 +28,28 @@ interface Orders extends Repository<Order, UUID> {
 	 */
 	@Lock(LockMode.PESSIMISTIC_WRITE)
 	Optional<Order> findLockedById(UUID id);
+
+	/**
+	 * Writes the part of an order that changes after placement (status, cancellation
+	 * reason, tracking number), which is all a checkout step changes: a whole-aggregate
+	 * save would delete and insert every line again on each step.
+	 */
+	default void saveState(Order order) {
+		var reason = (order.cancellationReason() != null) ? order.cancellationReason().name() : null;
+		if (!updateState(order.id(), order.version(), order.status().name(), reason, order.trackingNumber(),
+				order.updatedAt())) {
+			throw new OptimisticLockingFailureException("Order " + order.id() + " was changed concurrently");
+		}
+	}
+
+	@Modifying
+	@Query("""
+			UPDATE orders.orders
+			   SET status = :status, cancellation_reason = :cancellationReason, tracking_number = :trackingNumber,
+			       updated_at = :updatedAt, version = version + 1
+			 WHERE id = :id AND version = :version""")
+	boolean updateState(UUID id, Long version, String status, String cancellationReason, String trackingNumber,
+			Instant updatedAt);
 
 	Optional<Order> findByCustomerIdAndIdempotencyKey(UUID customerId, String idempotencyKey);
 

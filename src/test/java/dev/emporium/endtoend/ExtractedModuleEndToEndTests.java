@@ -60,6 +60,8 @@ class ExtractedModuleEndToEndTests extends CheckoutScenario {
 
 	private int passed;
 
+	private int skipped;
+
 	private Instant begin;
 
 	private Duration startup;
@@ -83,6 +85,7 @@ class ExtractedModuleEndToEndTests extends CheckoutScenario {
 		begin = Instant.now();
 		failures = new ArrayList<>();
 		passed = 0;
+		skipped = 0;
 		startup = Duration.ZERO;
 		scenario = Duration.ZERO;
 		broker = null;
@@ -134,9 +137,9 @@ class ExtractedModuleEndToEndTests extends CheckoutScenario {
 
 	private void report() throws IOException {
 		var total = Duration.between(begin, Instant.now());
-		var line = "extraction matrix: %-13s %s tests passed=%d failed=%d startup=%.1fs scenario=%.1fs total=%.1fs"
-			.formatted(module, failures.isEmpty() ? "passed" : "failed", passed, failures.size(), seconds(startup),
-					seconds(scenario), seconds(total));
+		var line = "extraction matrix: %-13s %s tests passed=%d failed=%d skipped=%d startup=%.1fs scenario=%.1fs total=%.1fs"
+			.formatted(module, failures.isEmpty() ? "passed" : "failed", passed, failures.size(), skipped,
+					seconds(startup), seconds(scenario), seconds(total));
 		if (!failures.isEmpty()) {
 			line += " failures=" + failures + " monolith log=" + logOf(monolith) + " service log=" + logOf(service);
 		}
@@ -149,8 +152,10 @@ class ExtractedModuleEndToEndTests extends CheckoutScenario {
 		return duration.toMillis() / 1000.0;
 	}
 
+	/** Enough of a failure to tell rounds apart in the table; the report has the rest. */
 	private static String firstLine(Throwable failure) {
-		return String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
+		var line = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
+		return (line.length() > 300) ? line.substring(0, 300) + "..." : line;
 	}
 
 	private static String logOf(RunningApplication application) {
@@ -165,6 +170,11 @@ class ExtractedModuleEndToEndTests extends CheckoutScenario {
 		@Override
 		public void testSuccessful(ExtensionContext context) {
 			round(context).passed++;
+		}
+
+		@Override
+		public void testAborted(ExtensionContext context, Throwable cause) {
+			round(context).skipped++;
 		}
 
 		@Override

@@ -141,7 +141,9 @@ class ExtractedModuleEndToEndTests extends CheckoutScenario {
 			.formatted(module, failures.isEmpty() ? "passed" : "failed", passed, failures.size(), skipped,
 					seconds(startup), seconds(scenario), seconds(total));
 		if (!failures.isEmpty()) {
-			line += " failures=" + failures + " monolith log=" + logOf(monolith) + " service log=" + logOf(service);
+			line += " failures=" + failures + " monolith log=" + logOf(monolith) + " service log=" + logOf(service)
+					+ " broker log="
+					+ Optional.ofNullable(broker).map(KafkaBroker::log).map(Path::toString).orElse("none");
 		}
 		System.out.println(line);
 		Files.writeString(Path.of("target", "extraction-matrix.txt"), Instant.now() + " " + line + "\n",

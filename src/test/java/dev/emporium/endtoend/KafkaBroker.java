@@ -69,7 +69,7 @@ public final class KafkaBroker implements AutoCloseable {
 		var port = LocalProcesses.freePort();
 		var controllerPort = LocalProcesses.freePort();
 		var properties = directory.resolve("server.properties");
-		Files.writeString(properties, serverProperties(directory.resolve("logs"), port, controllerPort));
+		Files.writeString(properties, serverProperties(directory.resolve("data"), port, controllerPort));
 		Files.writeString(directory.resolve("logback.xml"), LOGGING);
 		Files.writeString(directory.resolve("java.args"), "-cp \"" + testClassPath() + "\"\n");
 
@@ -102,7 +102,7 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	private void awaitReady() {
-		var log = directory.resolve("broker.log");
+		var log = log();
 		await("Kafka broker start (log: " + log + ")").atMost(START_TIMEOUT)
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {
@@ -124,17 +124,26 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
-	/** Stops the broker and forgets everything it held. */
+	/** Where the broker writes its own log, which stays after {@link #close()}. */
+	public Path log() {
+		return directory.resolve("broker.log");
+	}
+
+	/** Stops the broker and forgets every record it held. */
 	@Override
 	public void close() throws InterruptedException {
 		// Its data are thrown away, so there is nothing for a controlled shutdown to
 		// save.
 		process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		try (Stream<Path> paths = Files.walk(directory)) {
+		var data = directory.resolve("data");
+		if (!Files.isDirectory(data)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(data)) {
 			paths.sorted((one, other) -> other.compareTo(one)).forEach(path -> path.toFile().delete());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete the broker's directory " + directory, ex);
+			throw new UncheckedIOException("Cannot delete the broker's data in " + directory, ex);
 		}
 	}
 
@@ -164,7 +173,7 @@ public final class KafkaBroker implements AutoCloseable {
 		return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 	}
 
-	private static String serverProperties(Path logs, int port, int controllerPort) {
+	private static String serverProperties(Path data, int port, int controllerPort) {
 		return """
 				process.roles=broker,controller
 				node.id=1
@@ -189,7 +198,7 @@ public final class KafkaBroker implements AutoCloseable {
 				num.network.threads=2
 				num.io.threads=2
 				background.threads=2
-				""".formatted(port, controllerPort, logs);
+				""".formatted(port, controllerPort, data);
 	}
 
 }

@@ -1,13 +1,11 @@
 package dev.emporium.endtoend;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -34,19 +32,26 @@ final class RunningApplication implements AutoCloseable {
 	}
 
 	static RunningApplication start(String... extraArguments) throws IOException {
+		return start(LocalProcesses.freePort(), List.of(extraArguments));
+	}
+
+	/**
+	 * Starts the application on the given port, for when another process must be told
+	 * where it will listen before it starts.
+	 */
+	static RunningApplication start(int port, List<String> extraArguments) throws IOException {
 		var jar = Path.of(System.getProperty("emporium.jar", "target/emporium.jar"));
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Package the application first: " + jar + " is missing");
 		}
-		var port = freePort();
 		var workDirectory = Files.createTempDirectory("emporium-e2e");
 		var log = workDirectory.resolve("application.log");
-		var command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
-				"--server.port=" + port, "--emporium.embedded-postgres.ephemeral=true",
+		var command = new ArrayList<>(List.of(LocalProcesses.javaExecutable(), "-Xmx512m", "-jar",
+				jar.toAbsolutePath().toString(), "--server.port=" + port, "--emporium.embedded-postgres.ephemeral=true",
 				"--emporium.security.jwt.signing-key=" + workDirectory.resolve("signing-key.pem"),
 				"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
 				"--emporium.demo.enabled=false"));
-		command.addAll(List.of(extraArguments));
+		command.addAll(extraArguments);
 		var process = new ProcessBuilder(command).directory(workDirectory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
@@ -60,12 +65,17 @@ final class RunningApplication implements AutoCloseable {
 		return "http://localhost:" + port;
 	}
 
+	Path log() {
+		return log;
+	}
+
 	private void awaitReady() {
 		await("application start (log: " + log + ")").atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> {
 				if (!process.isAlive()) {
-					throw new IllegalStateException("The application exited during start:\n" + Files.readString(log));
+					throw new IllegalStateException(
+							"The application exited during start (log: " + log + "):\n" + Files.readString(log));
 				}
 				return Files.readString(log).contains("Emporium is ready");
 			});
@@ -73,20 +83,7 @@ final class RunningApplication implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
-		process.destroy();
-		if (!process.waitFor(30, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static String javaExecutable() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		LocalProcesses.stop(process, 30);
 	}
 
 }

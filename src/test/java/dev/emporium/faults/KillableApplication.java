@@ -1,7 +1,6 @@
 package dev.emporium.faults;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import dev.emporium.endtoend.LocalProcesses;
 
 import static org.awaitility.Awaitility.await;
 
@@ -45,8 +46,16 @@ final class KillableApplication implements AutoCloseable {
 		this.extraArguments = extraArguments;
 	}
 
-	static KillableApplication on(Path directory, List<String> extraArguments) throws IOException {
-		return new KillableApplication(directory, freePort(), freePort(), List.copyOf(extraArguments));
+	static KillableApplication on(Path directory, List<String> extraArguments) {
+		return on(directory, LocalProcesses.freePort(), extraArguments);
+	}
+
+	/**
+	 * On the given HTTP port, for when another process must be told where this one
+	 * listens before it starts.
+	 */
+	static KillableApplication on(Path directory, int port, List<String> extraArguments) {
+		return new KillableApplication(directory, port, LocalProcesses.freePort(), List.copyOf(extraArguments));
 	}
 
 	void start() throws IOException {
@@ -55,12 +64,13 @@ final class KillableApplication implements AutoCloseable {
 			throw new IllegalStateException("Package the application first: " + jar + " is missing");
 		}
 		var log = directory.resolve("application-" + (++starts) + ".log");
-		var command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
-				"--server.port=" + port, "--emporium.embedded-postgres.data-directory=" + dataDirectory(),
-				"--emporium.embedded-postgres.port=" + databasePort,
-				"--emporium.security.jwt.signing-key=" + directory.resolve("signing-key.pem"),
-				"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
-				"--emporium.demo.enabled=false"));
+		var command = new ArrayList<>(
+				List.of(LocalProcesses.javaExecutable(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
+						"--server.port=" + port, "--emporium.embedded-postgres.data-directory=" + dataDirectory(),
+						"--emporium.embedded-postgres.port=" + databasePort,
+						"--emporium.security.jwt.signing-key=" + directory.resolve("signing-key.pem"),
+						"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
+						"--emporium.demo.enabled=false"));
 		command.addAll(extraArguments);
 		process = new ProcessBuilder(command).directory(directory.toFile())
 			.redirectErrorStream(true)
@@ -139,16 +149,6 @@ final class KillableApplication implements AutoCloseable {
 		for (var victim : victims) {
 			victim.onExit().get(30, TimeUnit.SECONDS);
 		}
-	}
-
-	private static int freePort() throws IOException {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static String javaExecutable() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 }

@@ -1,0 +1,99 @@
+package dev.emporium.endtoend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What every end-to-end helper that starts a process of its own needs: a free port on
+ * this machine, the JVM running the tests, and a stop that does not hang. Public for the
+ * fault tests in {@code dev.emporium.faults}.
+ */
+public final class LocalProcesses {
+
+	private LocalProcesses() {
+	}
+
+	/**
+	 * A port nobody listens on right now; the process it is given to binds it a moment
+	 * later, a race the tests accept.
+	 */
+	public static int freePort() {
+		try (var socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No free port on this machine", ex);
+		}
+	}
+
+	/** The {@code java} of the JVM running the tests, so child processes match it. */
+	public static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/**
+	 * Runs the starts at the same time and waits for all of them, so that two processes
+	 * that need each other only once they serve requests start in the time of the slower
+	 * one; the first failure is thrown, with the others suppressed in it.
+	 */
+	public static void startTogether(Start... starts) throws Exception {
+		var pool = Executors.newFixedThreadPool(starts.length);
+		try {
+			var running = Arrays.stream(starts).map(start -> pool.submit(() -> {
+				start.run();
+				return null;
+			})).toList();
+			Exception failure = null;
+			for (var start : running) {
+				try {
+					start.get();
+				}
+				catch (ExecutionException ex) {
+					var cause = (ex.getCause() instanceof Exception exception) ? exception
+							: new IllegalStateException(ex.getCause());
+					if (failure == null) {
+						failure = cause;
+					}
+					else {
+						failure.addSuppressed(cause);
+					}
+				}
+			}
+			if (failure != null) {
+				throw failure;
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * SIGTERM, then SIGKILL once the grace period is over: a process that hangs in its
+	 * shutdown must not hang the build.
+	 */
+	public static void stop(Process process, long graceSeconds) throws InterruptedException {
+		if (!process.isAlive()) {
+			return;
+		}
+		process.destroy();
+		if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	/** Starting one process, and waiting until it is ready. */
+	@FunctionalInterface
+	public interface Start {
+
+		void run() throws Exception;
+
+	}
+
+}

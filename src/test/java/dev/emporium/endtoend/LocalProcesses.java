@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -31,6 +32,15 @@ public final class LocalProcesses {
 			throw new UncheckedIOException("No free port on this machine", ex);
 		}
 	}
+
+	/**
+	 * JVM options of the application processes the end-to-end tests start: a bounded heap
+	 * and, since these processes live for a minute each and CI has two cores, the quick
+	 * compiler only and the serial collector, which roughly halve the CPU a start costs.
+	 * What is tested (HTTP, PostgreSQL, Kafka, processes dying) is the same.
+	 */
+	public static final List<String> APPLICATION_JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1",
+			"-XX:+UseSerialGC");
 
 	/** The {@code java} of the JVM running the tests, so child processes match it. */
 	public static String javaExecutable() {

@@ -46,11 +46,12 @@ final class RunningApplication implements AutoCloseable {
 		}
 		var workDirectory = Files.createTempDirectory("emporium-e2e");
 		var log = workDirectory.resolve("application.log");
-		var command = new ArrayList<>(List.of(LocalProcesses.javaExecutable(), "-Xmx512m", "-jar",
-				jar.toAbsolutePath().toString(), "--server.port=" + port, "--emporium.embedded-postgres.ephemeral=true",
+		var command = new ArrayList<>(List.of(LocalProcesses.javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
+				"--server.port=" + port, "--emporium.embedded-postgres.ephemeral=true",
 				"--emporium.security.jwt.signing-key=" + workDirectory.resolve("signing-key.pem"),
 				"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
 				"--emporium.demo.enabled=false"));
+		command.addAll(1, LocalProcesses.APPLICATION_JVM_OPTIONS);
 		command.addAll(extraArguments);
 		var process = new ProcessBuilder(command).directory(workDirectory.toFile())
 			.redirectErrorStream(true)

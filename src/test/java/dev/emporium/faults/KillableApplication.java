@@ -64,13 +64,13 @@ final class KillableApplication implements AutoCloseable {
 			throw new IllegalStateException("Package the application first: " + jar + " is missing");
 		}
 		var log = directory.resolve("application-" + (++starts) + ".log");
-		var command = new ArrayList<>(
-				List.of(LocalProcesses.javaExecutable(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
-						"--server.port=" + port, "--emporium.embedded-postgres.data-directory=" + dataDirectory(),
-						"--emporium.embedded-postgres.port=" + databasePort,
-						"--emporium.security.jwt.signing-key=" + directory.resolve("signing-key.pem"),
-						"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
-						"--emporium.demo.enabled=false"));
+		var command = new ArrayList<>(List.of(LocalProcesses.javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
+				"--server.port=" + port, "--emporium.embedded-postgres.data-directory=" + dataDirectory(),
+				"--emporium.embedded-postgres.port=" + databasePort,
+				"--emporium.security.jwt.signing-key=" + directory.resolve("signing-key.pem"),
+				"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
+				"--emporium.demo.enabled=false"));
+		command.addAll(1, LocalProcesses.APPLICATION_JVM_OPTIONS);
 		command.addAll(extraArguments);
 		process = new ProcessBuilder(command).directory(directory.toFile())
 			.redirectErrorStream(true)

@@ -19,7 +19,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * Open-model load at a constant arrival rate (half of what bench/run measured as the maximum): first place order,
- * then product reads, so that queueing shows in the latencies instead of slowing the load down.
+ * then product reads, so that queueing shows in the latencies instead of slowing the load down. When
+ * BENCH_EXTRACTED_URL is set, place order again on the monolith whose inventory and payments run as services, at
+ * half of what that topology sustains (BENCH_EXTRACTED_RATE), as bench/run measured it.
  */
 public class HalfLoadSimulation extends Simulation {
 
@@ -38,9 +40,15 @@ public class HalfLoadSimulation extends Simulation {
 
 	static final int PRODUCTS = Integer.parseInt(env("BENCH_PRODUCTS", "100"));
 
-	static List<String> tokens() {
+	static final String EXTRACTED_URL = env("BENCH_EXTRACTED_URL", "");
+
+	static final double EXTRACTED_RATE = Double.parseDouble(env("BENCH_EXTRACTED_RATE", String.valueOf(ORDER_RATE)));
+
+	static final int EXTRACTED_DURATION = Integer.parseInt(env("BENCH_EXTRACTED_DURATION", String.valueOf(DURATION)));
+
+	static List<String> tokens(String file) {
 		try {
-			return Files.readAllLines(Path.of(env("BENCH_TOKENS", "tokens.txt")))
+			return Files.readAllLines(Path.of(file))
 				.stream()
 				.filter(line -> !line.isBlank())
 				.toList();
@@ -73,23 +81,35 @@ public class HalfLoadSimulation extends Simulation {
 
 	HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).acceptHeader("application/json").shareConnections();
 
-	ScenarioBuilder placeOrder = scenario("place order").feed(orders(tokens()))
-		.exec(http("POST /orders").post("/api/v1/orders")
-			.header("Authorization", "Bearer #{token}")
-			.header("Idempotency-Key", "#{key}")
-			.header("Content-Type", "application/json")
-			.body(StringBody("""
-					{"lines":[{"sku":"#{sku1}","quantity":1},{"sku":"#{sku2}","quantity":1}],
-					 "shippingAddress":{"name":"Bench","line1":"1 Bench St","city":"London","postalCode":"N1 7AA","country":"GB"},
-					 "paymentToken":"tok_visa"}"""))
-			.check(status().is(201)));
+	static ScenarioBuilder placeOrder(String scenario, String request, String url, List<String> tokens) {
+		return scenario(scenario).feed(orders(tokens))
+			.exec(http(request).post(url)
+				.header("Authorization", "Bearer #{token}")
+				.header("Idempotency-Key", "#{key}")
+				.header("Content-Type", "application/json")
+				.body(StringBody("""
+						{"lines":[{"sku":"#{sku1}","quantity":1},{"sku":"#{sku2}","quantity":1}],
+						 "shippingAddress":{"name":"Bench","line1":"1 Bench St","city":"London","postalCode":"N1 7AA","country":"GB"},
+						 "paymentToken":"tok_visa"}"""))
+				.check(status().is(201)));
+	}
+
+	ScenarioBuilder placeOrderAllLocal = placeOrder("place order", "POST /orders", "/api/v1/orders",
+			tokens(env("BENCH_TOKENS", "tokens.txt")));
 
 	ScenarioBuilder readProduct = scenario("product read").feed(skus())
 		.exec(http("GET /products/{sku}").get("/api/v1/products/#{sku}").check(status().is(200)));
 
 	{
-		setUp(placeOrder.injectOpen(constantUsersPerSec(ORDER_RATE).during(DURATION))
-			.andThen(readProduct.injectOpen(constantUsersPerSec(READ_RATE).during(DURATION))))
+		var reads = readProduct.injectOpen(constantUsersPerSec(READ_RATE).during(DURATION));
+		if (!EXTRACTED_URL.isBlank()) {
+			// An absolute URL: the request goes to the other monolith whatever the protocol's base URL.
+			var extracted = placeOrder("place order, extracted", "POST /orders (extracted)",
+					EXTRACTED_URL + "/api/v1/orders", tokens(env("BENCH_EXTRACTED_TOKENS", "extracted-tokens.txt")));
+			reads = reads
+				.andThen(extracted.injectOpen(constantUsersPerSec(EXTRACTED_RATE).during(EXTRACTED_DURATION)));
+		}
+		setUp(placeOrderAllLocal.injectOpen(constantUsersPerSec(ORDER_RATE).during(DURATION)).andThen(reads))
 			.protocols(protocol);
 	}
 

@@ -109,9 +109,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ModuleUnavailableException.class)
 	ResponseEntity<ProblemDetail> moduleUnavailable(ModuleUnavailableException ex) {
 		log.warn("{}", ex.getMessage());
-		var problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "module-unavailable", "Service unavailable",
+		var problem = ModuleUnavailableException.problem(ex.module(),
 				"The " + ex.module() + " service is unavailable right now; nothing was changed, try again shortly");
-		problem.setProperty("module", ex.module());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 

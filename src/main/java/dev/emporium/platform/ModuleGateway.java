@@ -34,8 +34,6 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import dev.emporium.shared.Problems;
-
 /**
  * Keeps the monolith's base URL the one address of the API: requests for the endpoints of
  * a module that runs as a service of its own are forwarded to that service by Spring
@@ -128,9 +126,10 @@ class ModuleGateway {
 	}
 
 	private static ServerResponse unavailable(String module) {
-		var problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "module-unavailable", "Service unavailable",
+		// Unlike a failed call, a forwarded request may have reached the service
+		// before the connection broke: the detail does not promise nothing changed.
+		var problem = ModuleUnavailableException.problem(module,
 				"The " + module + " service is unavailable right now; try again shortly");
-		problem.setProperty("module", module);
 		return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)

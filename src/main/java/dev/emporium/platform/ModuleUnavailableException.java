@@ -1,5 +1,10 @@
 package dev.emporium.platform;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import dev.emporium.shared.Problems;
+
 /**
  * A module that runs in another process could not answer: unreachable, too slow, or
  * failing. The API answers 503 with a problem that names the module, so that clients know
@@ -16,6 +21,17 @@ class ModuleUnavailableException extends RuntimeException {
 
 	String module() {
 		return module;
+	}
+
+	/**
+	 * The 503 problem for an unavailable module, the same wherever it is answered (a
+	 * failed call from here, or a request the gateway could not forward).
+	 */
+	static ProblemDetail problem(String module, String detail) {
+		var problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "module-unavailable", "Service unavailable",
+				detail);
+		problem.setProperty("module", module);
+		return problem;
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,9 +20,14 @@ import dev.emporium.shared.Money;
 
 /**
  * Maintains the catalog for staff and answers product look-ups for everyone else.
+ * <p>
+ * Adding or changing a product evicts it from the cache of {@link CachedProducts} once
+ * the transaction commits. The look-ups of the {@link Catalog} API, which orders price
+ * with, are never cached.
  */
 @Service
 @Transactional
+@CacheConfig(cacheNames = CatalogCacheConfiguration.PRODUCTS, cacheResolver = CatalogCacheConfiguration.AFTER_COMMIT)
 class CatalogManagement implements Catalog {
 
 	private final Products products;
@@ -68,6 +75,7 @@ class CatalogManagement implements Catalog {
 		return products.count() == 0;
 	}
 
+	@CacheEvict(key = "#sku")
 	Product add(String sku, String name, String description, Money price) {
 		if (products.existsById(sku)) {
 			throw new DuplicateSkuException(sku);
@@ -84,6 +92,7 @@ class CatalogManagement implements Catalog {
 		}
 	}
 
+	@CacheEvict(key = "#sku")
 	Product update(String sku, String name, String description, Money price) {
 		var product = product(sku);
 		var previousPrice = product.price();

@@ -52,8 +52,11 @@ class ProductController {
 
 	private final CatalogManagement catalog;
 
-	ProductController(CatalogManagement catalog) {
+	private final CachedProducts products;
+
+	ProductController(CatalogManagement catalog, CachedProducts products) {
 		this.catalog = catalog;
+		this.products = products;
 	}
 
 	@GetMapping
@@ -76,7 +79,7 @@ class ProductController {
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(PRODUCT_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No product has this SKU")
 	ProductResponse product(@PathVariable String sku) {
-		return ProductResponse.of(catalog.product(sku));
+		return products.product(sku);
 	}
 
 	@PostMapping

@@ -1,0 +1,37 @@
+package dev.emporium.catalog;
+
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.stereotype.Component;
+
+import dev.emporium.catalog.ProductController.ProductResponse;
+
+/**
+ * The public product read, answered from memory for up to the cache's time-to-live and
+ * from {@link CatalogManagement} on a miss.
+ * <p>
+ * Deliberately not transactional: the cache advice runs before any transaction, so a hit
+ * borrows no connection, and only a miss opens the read-only transaction of
+ * {@link CatalogManagement#product(String)}. What is cached is the immutable response,
+ * never the {@link Product} aggregate, which updates change in place.
+ */
+@Component
+@CacheConfig(cacheNames = CatalogCacheConfiguration.PRODUCTS, cacheResolver = CatalogCacheConfiguration.AFTER_COMMIT)
+class CachedProducts {
+
+	private final CatalogManagement catalog;
+
+	CachedProducts(CatalogManagement catalog) {
+		this.catalog = catalog;
+	}
+
+	/**
+	 * The product with this SKU; an unknown SKU throws {@link ProductNotFoundException}
+	 * and caches nothing. Concurrent misses for one SKU load it once.
+	 */
+	@Cacheable(key = "#sku", sync = true)
+	ProductResponse product(String sku) {
+		return ProductResponse.of(catalog.product(sku));
+	}
+
+}

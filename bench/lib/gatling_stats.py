@@ -15,6 +15,8 @@ extracted_rate, extracted_seconds = (float(sys.argv[5]), float(sys.argv[6])) if 
 html = open(f'{directory}/index.html').read()
 for row in re.findall(r'<tr id="req_[^"]*".*?</tr>', html, re.S):
     name = re.search(r'class="ellipsed-name">([^<]*)<', row).group(1)
+    if name.startswith('warm-up'):
+        continue
     cols = {int(k): v for k, v in re.findall(r'col-(\d+)">([^<]*)</td>', row)}
     number = lambda k: float(cols[k].replace(',', ''))
     extracted = '(extracted)' in name

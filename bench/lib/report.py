@@ -102,10 +102,14 @@ for lag in pick('lag'):
         verdict(ok))
 
 foot = {f['name']: f['value'] for f in pick('footprint')}
-row('5 footprint', 'process start → ready (readiness UP), s', 'idle', foot.get('ready_s'), '', '', '< 8',
+row('5 footprint', 'process start → ready (readiness UP), s', 'bin/emporium: unpacked, CDS archive', foot.get('ready_s'), '', '', '< 8',
     verdict(foot.get('ready_s', 99) < 8))
 targets.append((f"ready in {foot.get('ready_s')} s", foot.get('ready_s', 99) < 8))
 row('5 footprint', 'resident memory of the JVM, MB', 'idle, after seeding', foot.get('rss_idle_mb'))
+gc = next(iter(pick('gc')), None)
+if gc:
+    row('5 footprint', 'GC pauses of the JVM over the run: count, longest ms, total s', 'bin/emporium: serial, 256 MB',
+        f"{gc['pauses']}, {gc['max_ms']:.1f}, {gc['total_s']:.2f}")
 row('5 footprint', 'resident memory of the JVM, MB (max sampled)', 'under load', foot.get('rss_load_mb'), '', '',
     '< 512', verdict(foot.get('rss_load_mb', 9999) < 512))
 targets.append((f"RSS under load {foot.get('rss_load_mb')} MB", foot.get('rss_load_mb', 9999) < 512))
@@ -211,11 +215,14 @@ if not extraction:
         'not measured in this run (bench/run --extraction)')
 
 timing = next(iter(pick('timing')), None)
+warmup = next(iter(pick('warmup')), None)
 print(f'# Emporium benchmark ({mode} run)\n')
 print(f'Commit {commit}; {rounds} interleaved round(s) of app and pgbench, {seconds} s per measurement, '
       f'median (min–max) over the rounds. Machine: {uptime.strip()}'
       + (f"; measured in {timing['run_s'] // 60:.0f} min {timing['run_s'] % 60:.0f} s" if timing else '')
-      + (f" (item 6's own steps: {timing['extraction_s']:.0f} s)" if timing and extraction else '') + '\n')
+      + (f" (item 6's own steps: {timing['extraction_s']:.0f} s)" if timing and extraction else '') + '.'
+      + (f" Warm-up: {warmup['seconds']:.0f} s in {warmup['slices']} slice(s) of load; the JIT compilers used "
+         f"{warmup['jit_share']:.0%} of a core in the last one." if warmup else '') + '\n')
 print('| # | measure | load | app | pgbench, same SQL (6: the all-local monolith) | app / pgbench '
       '(6: extracted / monolith) | target | |')
 print('|---|---|---|---|---|---|---|---|')

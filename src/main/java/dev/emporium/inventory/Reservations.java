@@ -9,11 +9,17 @@ import org.springframework.data.repository.Repository;
 
 /**
  * One reservation per order.
+ * <p>
+ * Explicit SQL rather than derived queries: Spring Data JDBC renders a derived query's
+ * SQL on every call (14.5% of the CPU of an order and its checkout in the benchmark's
+ * profile), a string query's once.
  */
 interface Reservations extends Repository<Reservation, UUID> {
 
+	@Query("SELECT * FROM inventory.reservation WHERE order_id = :orderId")
 	Optional<Reservation> findByOrderId(UUID orderId);
 
+	@Query("SELECT EXISTS (SELECT 1 FROM inventory.reservation WHERE order_id = :orderId)")
 	boolean existsByOrderId(UUID orderId);
 
 	/**

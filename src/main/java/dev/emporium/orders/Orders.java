@@ -9,12 +9,14 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
-import org.springframework.data.relational.core.sql.LockMode;
-import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.Repository;
 
 /**
  * The orders placed so far.
+ * <p>
+ * Explicit SQL rather than derived queries: Spring Data JDBC renders a derived query's
+ * SQL on every call (14.5% of the CPU of an order and its checkout in the benchmark's
+ * profile), a string query's once.
  */
 interface Orders extends Repository<Order, UUID> {
 
@@ -26,7 +28,7 @@ interface Orders extends Repository<Order, UUID> {
 	 * Reads an order and locks it until the transaction ends, so that concurrent answers
 	 * to the same order are applied one after the other.
 	 */
-	@Lock(LockMode.PESSIMISTIC_WRITE)
+	@Query("SELECT * FROM orders.orders WHERE id = :id FOR UPDATE")
 	Optional<Order> findLockedById(UUID id);
 
 	/**
@@ -51,6 +53,7 @@ interface Orders extends Repository<Order, UUID> {
 	boolean updateState(UUID id, Long version, String status, String cancellationReason, String trackingNumber,
 			Instant updatedAt);
 
+	@Query("SELECT * FROM orders.orders WHERE customer_id = :customerId AND idempotency_key = :idempotencyKey")
 	Optional<Order> findByCustomerIdAndIdempotencyKey(UUID customerId, String idempotencyKey);
 
 	Page<Order> findAll(Pageable pageable);

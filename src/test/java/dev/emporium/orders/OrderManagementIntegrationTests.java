@@ -188,11 +188,15 @@ class OrderManagementIntegrationTests {
 	@EnumSource(names = { "PLACED", "RESERVED", "PAID" })
 	void customerCancelsAndTheOtherModulesAreAskedToUndoTheirWork(OrderStatus before, Scenario scenario) {
 		var id = driveTo(scenario, before);
+		var lines = management.find(id, customer).lines();
 
 		var cancelled = management.cancel(id, customer);
 
 		assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(cancelled.cancellationReason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST);
+		// Cancelling saves the whole aggregate it locked: an order read without its lines
+		// would lose them.
+		assertThat(management.find(id, customer).lines()).isNotEmpty().isEqualTo(lines);
 		assertThat(recorded.ofType(OrderCancelled.class, OrderCancelled::orderId, id)).singleElement()
 			.satisfies(event -> assertThat(event.reason()).isEqualTo("CUSTOMER_REQUEST"));
 		assertThat(recorded.ofType(StockReleaseRequested.class, StockReleaseRequested::orderId, id)).hasSize(1);

@@ -3,7 +3,6 @@ package dev.emporium.catalog;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
@@ -20,7 +19,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
-@EnableConfigurationProperties(CatalogCacheSettings.class)
 class CatalogCacheConfiguration {
 
 	/** The cache of {@link CachedProducts}, by SKU. */

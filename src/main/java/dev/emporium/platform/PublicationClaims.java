@@ -16,12 +16,13 @@ import org.springframework.stereotype.Component;
  * <p>
  * A publication is due when it is incomplete and either stale (PUBLISHED, PROCESSING or
  * RESUBMITTED for longer than the staleness: its listener or its process presumably died)
- * or FAILED with fewer than the maximum attempts and its backoff elapsed. The claim is
- * one statement: it locks a bounded batch, oldest first, skipping rows another instance
- * has locked, marks them FAILED (Modulith resubmits failed publications only) and stamps
- * the lease {@code last_resubmission_date}, so that no instance finds them due again
- * before the staleness or backoff has passed. Modulith's conditional
- * {@code markResubmitted} is the second, per-row guard.
+ * or FAILED with fewer than the maximum attempts and its backoff elapsed since it failed
+ * (or was last claimed, whichever is later: a listener that ran longer than the backoff
+ * still gets its pause). The claim is one statement: it locks a bounded batch, oldest
+ * first, skipping rows another instance has locked, marks them FAILED (Modulith resubmits
+ * failed publications only) and stamps the lease {@code last_resubmission_date}, so that
+ * no instance finds them due again before the staleness or backoff has passed. Modulith's
+ * conditional {@code markResubmitted} is the second, per-row guard.
  */
 @Component
 class PublicationClaims {
@@ -30,12 +31,14 @@ class PublicationClaims {
 			UPDATE events.event_publication AS publication
 			   SET status = 'FAILED', last_resubmission_date = now()
 			 WHERE publication.id IN (
-			       SELECT id FROM events.event_publication
+			       SELECT id FROM events.event_publication AS candidate
 			        WHERE completion_date IS NULL
 			          AND ((status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')
 			                AND coalesce(last_resubmission_date, publication_date) < now() - :staleness * interval '1 millisecond')
 			            OR (status = 'FAILED' AND completion_attempts < :maxAttempts
-			                AND coalesce(last_resubmission_date, publication_date) < now() - least(
+			                AND greatest(coalesce(last_resubmission_date, publication_date),
+			                    (SELECT failed_at FROM events.publication_failure WHERE publication_id = candidate.id))
+			                    < now() - least(
 			                    :initialBackoff * power(:multiplier, greatest(completion_attempts, 1) - 1),
 			                    :maxBackoff) * interval '1 millisecond'))
 			        ORDER BY publication_date

@@ -62,13 +62,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 				// (30 s in application.yml); fail within the test's patience instead.
 				"spring.kafka.producer.properties.delivery.timeout.ms=6000",
 				"spring.kafka.producer.properties.request.timeout.ms=2000", "emporium.events.check-interval=200ms",
-				// Backoff counts from the last resubmission, and a failing send blocks
-				// for
-				// max.block.ms (2 s): with a 2 s backoff the publication stayed FAILED
-				// for one
-				// check interval only, a window the test's polls could miss. 5 s keeps it
-				// FAILED for about 3 s of each attempt.
-				"emporium.events.retry.initial-backoff=5s", "emporium.events.retry.multiplier=1",
+				"emporium.events.retry.initial-backoff=2s", "emporium.events.retry.multiplier=1",
 				"emporium.events.retry.max-attempts=20" })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers",
 		brokerProperties = "auto.create.topics.enable=false")

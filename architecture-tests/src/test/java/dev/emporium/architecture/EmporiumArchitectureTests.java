@@ -56,4 +56,10 @@ class EmporiumArchitectureTests {
 	@ArchTest
 	static final ArchRule packages_inside_a_module_are_free_of_cycles = EmporiumRules.packages_inside_a_module_are_free_of_cycles;
 
+	@ArchTest
+	static final ArchRule platform_code_lives_in_rooms = EmporiumRules.platform_code_lives_in_rooms;
+
+	@ArchTest
+	static final ArchRule the_platform_names_no_business_module = EmporiumRules.the_platform_names_no_business_module;
+
 }

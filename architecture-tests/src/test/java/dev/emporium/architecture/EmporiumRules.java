@@ -154,10 +154,50 @@ final class EmporiumRules {
 		.because("a module whose packages depend on each other in a cycle cannot be split or reshaped later")
 		.allowEmptyShould(true);
 
+	// The platform's rooms.
+
+	static final ArchRule platform_code_lives_in_rooms = classes()
+		.that(describe("belong to the platform", EmporiumRules::inPlatform))
+		.should(new ArchCondition<JavaClass>("reside in one of its rooms") {
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				if (Modules.inModuleBasePackage(type) && !type.getSimpleName().equals("package-info")) {
+					events.add(SimpleConditionEvent.violated(type,
+							"Class %s resides in the platform's base package, in no room".formatted(type.getName())));
+				}
+			}
+		})
+		.as("platform code lives in rooms")
+		.because(
+				"a newcomer finds infrastructure by its concern, and a room can be reshaped without touching the others")
+		.allowEmptyShould(true);
+
+	static final ArchRule the_platform_names_no_business_module = classes()
+		.that(describe("belong to the platform", EmporiumRules::inPlatform))
+		.should(new ArchCondition<JavaClass>("depend on no business module") {
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				type.getDirectDependenciesFromSelf()
+					.stream()
+					.filter(dependency -> Modules.inAModule(dependency.getTargetClass())
+							&& !Modules.inASharedModule(dependency.getTargetClass()))
+					.forEach(
+							dependency -> events.add(SimpleConditionEvent.violated(type, dependency.getDescription())));
+			}
+		})
+		.as("the platform names no business module")
+		.because("infrastructure that knows one module breaks when that module is extracted; what belongs to a module "
+				+ "lives in it")
+		.allowEmptyShould(true);
+
 	private static final Set<String> LAYERS = Set.of("controller", "controllers", "service", "services", "repository",
 			"repositories", "model", "models", "dto", "dtos", "entity", "entities", "web", "domain");
 
 	private EmporiumRules() {
+	}
+
+	private static boolean inPlatform(JavaClass type) {
+		return Modules.moduleOf(type).filter("platform"::equals).isPresent();
 	}
 
 	/**

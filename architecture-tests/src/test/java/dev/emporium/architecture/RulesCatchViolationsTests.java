@@ -235,6 +235,33 @@ class RulesCatchViolationsTests {
 			.contains("Method <fixtures.emporium.cycles.orders.domain.Order.render()>");
 	}
 
+	@Test
+	void cyclesBetweenThePlatformsRoomsAreCaught() {
+		failureOf(EmporiumRules.packages_inside_a_module_are_free_of_cycles, "rooms")
+			.contains("Cycle detected: Slice fixtures.emporium.rooms.platform.")
+			.contains("Field <fixtures.emporium.rooms.platform.web.ProblemPage.gateway> has type "
+					+ "<fixtures.emporium.rooms.platform.topology.Gateway>")
+			.contains("Method <fixtures.emporium.rooms.platform.topology.Gateway.unavailable()>");
+	}
+
+	@Test
+	void platformCodeOutsideARoomIsCaught() {
+		failureOf(EmporiumRules.platform_code_lives_in_rooms, "rooms")
+			.contains("Rule 'platform code lives in rooms, because a newcomer finds infrastructure by its concern")
+			.contains("Class fixtures.emporium.rooms.platform.Leftover resides in the platform's base package")
+			.doesNotContain("ProblemPage");
+	}
+
+	@Test
+	void platformCodeThatNamesABusinessModuleIsCaught() {
+		failureOf(EmporiumRules.the_platform_names_no_business_module, "rooms")
+			.contains("Rule 'the platform names no business module, because infrastructure that knows one module")
+			.contains("Method <fixtures.emporium.rooms.platform.security.OrderOwnership.owns("
+					+ "fixtures.emporium.rooms.orders.Order, java.lang.String)> has parameter of type "
+					+ "<fixtures.emporium.rooms.orders.Order>")
+			.doesNotContain("Gateway");
+	}
+
 	private static AbstractStringAssert<?> failureOf(ArchRule rule, String fixture) {
 		JavaClasses classes = new ClassFileImporter().importPackages(FIXTURES + fixture);
 		AssertionError failure = catchThrowableOfType(AssertionError.class, () -> rule.check(classes));

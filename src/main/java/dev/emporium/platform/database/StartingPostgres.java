@@ -1,0 +1,93 @@
+package dev.emporium.platform.database;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded PostgreSQL server starting on a thread of its own: initdb and the server's
+ * start (a few seconds of a separate process) run while the application context is still
+ * being built. It owns the server: {@link #close()} stops it, waiting for a start still
+ * under way so that no server outlives the application.
+ */
+class StartingPostgres implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(StartingPostgres.class);
+
+	private final CompletableFuture<EmbeddedPostgres> server;
+
+	private StartingPostgres(CompletableFuture<EmbeddedPostgres> server) {
+		this.server = server;
+	}
+
+	static StartingPostgres start(EmbeddedPostgresSettings settings) {
+		var server = new CompletableFuture<EmbeddedPostgres>();
+		var thread = new Thread(() -> {
+			try {
+				server.complete(startServer(settings));
+			}
+			catch (Throwable ex) {
+				server.completeExceptionally(ex);
+			}
+		}, "embedded-postgres-start");
+		thread.setDaemon(true);
+		thread.start();
+		return new StartingPostgres(server);
+	}
+
+	/**
+	 * The running server, once its start has finished.
+	 * @throws IllegalStateException when it could not be started
+	 */
+	EmbeddedPostgres get() {
+		try {
+			return server.join();
+		}
+		catch (CompletionException ex) {
+			throw new IllegalStateException("The embedded PostgreSQL server could not be started", ex.getCause());
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		EmbeddedPostgres started;
+		try {
+			started = server.join();
+		}
+		catch (CompletionException ex) {
+			return;
+		}
+		started.close();
+	}
+
+	private static EmbeddedPostgres startServer(EmbeddedPostgresSettings settings) throws IOException {
+		// The application stops the server after everything that uses the database (see
+		// close()): a launcher shutdown hook of its own would stop it while requests and
+		// event listeners are still finishing.
+		var builder = EmbeddedPostgres.builder()
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.setPort(settings.port())
+			.setRegisterShutdownHook(false);
+		if (!settings.ephemeral()) {
+			var dataDirectory = settings.dataDirectory().toAbsolutePath();
+			new LeftoverPostgres(dataDirectory).clear();
+			// The launcher's defaults (-F, synchronous_commit=off) trade durability for
+			// test speed: a killed server could lose commits it had acknowledged. Data
+			// kept between runs is flushed like any production server's.
+			builder.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(false)
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on");
+		}
+		var postgres = builder.start();
+		log.info("Embedded PostgreSQL listening on port {} with data in {}", postgres.getPort(),
+				settings.ephemeral() ? "a temporary directory" : settings.dataDirectory().toAbsolutePath());
+		return postgres;
+	}
+
+}

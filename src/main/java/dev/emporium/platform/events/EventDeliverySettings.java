@@ -1,0 +1,60 @@
+package dev.emporium.platform.events;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the platform delivers, retries, recovers and forgets event publications.
+ *
+ * @param staleness how long a publication may stay PUBLISHED, PROCESSING or RESUBMITTED
+ * (since its publication or last resubmission) before it is presumed lost and
+ * resubmitted; longer than the slowest listener, or a slow listener is delivered twice
+ * @param startupStaleness the same, once, when this instance starts: what a crashed
+ * process left is delivered again at once, while younger publications that another live
+ * instance may still be processing are left alone
+ * @param checkInterval the pause between two recovery passes
+ * @param batchSize how many publications one recovery pass claims at most
+ * @param retry how failed publications are retried
+ * @param retention how long completed publications are kept
+ */
+@ConfigurationProperties("emporium.events")
+record EventDeliverySettings(@DefaultValue("1m") Duration staleness, @DefaultValue("5s") Duration startupStaleness,
+		@DefaultValue("10s") Duration checkInterval, @DefaultValue("100") int batchSize, @DefaultValue Retry retry,
+		@DefaultValue Retention retention) {
+
+	/**
+	 * Exponential backoff for failed publications, then parking.
+	 *
+	 * @param maxAttempts deliveries (the first included) before a failed publication is
+	 * parked: left FAILED and no longer retried
+	 * @param initialBackoff the pause after the first failure
+	 * @param multiplier the factor applied to the pause after each further failure
+	 * @param maxBackoff the longest pause
+	 */
+	record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("5s") Duration initialBackoff,
+			@DefaultValue("2") double multiplier, @DefaultValue("5m") Duration maxBackoff) {
+
+		Duration backoff(int attempts) {
+			var millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(attempts, 1) - 1);
+			return millis >= maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis((long) millis);
+		}
+
+	}
+
+	/**
+	 * Deletion of completed publications.
+	 *
+	 * @param completed how long a completed publication is kept after its completion
+	 * @param cleanupInterval the pause between two cleanups
+	 * @param batchSize how many rows one delete statement removes at most
+	 * @param inbox how long the modules' inboxes remember the event IDs they applied, at
+	 * least; a row is kept longer while an incomplete publication older than it exists,
+	 * since that one may still be delivered again
+	 */
+	record Retention(@DefaultValue("7d") Duration completed, @DefaultValue("1h") Duration cleanupInterval,
+			@DefaultValue("1000") int batchSize, @DefaultValue("7d") Duration inbox) {
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.emporium.platform.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.transaction.support.TransactionOperations;
+
+import dev.emporium.shared.IdentifiedEvent;
+
+/**
+ * Brings events that other processes produced into this one: each record from a remote
+ * module's topic is published as the application event it carries, inside a local
+ * transaction, so that Spring Modulith's registry stores a publication for every
+ * interested {@code @ApplicationModuleListener} before the transaction commits. Only then
+ * does the listener container commit the record's offset: a crash in between delivers the
+ * record again (at least once), and the listeners' inboxes apply it once.
+ * <p>
+ * The republished event is not externalized again: its topic belongs to a remote module
+ * (see {@link KafkaEventsConfiguration}).
+ */
+class EventBridge implements MessageListener<String, Object> {
+
+	private static final Logger log = LoggerFactory.getLogger(EventBridge.class);
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionOperations transactions;
+
+	EventBridge(ApplicationEventPublisher events, TransactionOperations transactions) {
+		this.events = events;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void onMessage(ConsumerRecord<String, Object> record) {
+		if (!(record.value() instanceof IdentifiedEvent event)) {
+			throw new NotAnEvent(record);
+		}
+		transactions.executeWithoutResult(status -> events.publishEvent(event));
+		log.debug("Republished {} {} from {}-{}@{}", event.getClass().getSimpleName(), event.eventId(), record.topic(),
+				record.partition(), record.offset());
+	}
+
+	/**
+	 * The record carries no event (an empty value, a tombstone): retrying cannot help.
+	 */
+	static class NotAnEvent extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotAnEvent(ConsumerRecord<?, ?> record) {
+			super("Record %s-%d@%d carries no event".formatted(record.topic(), record.partition(), record.offset()));
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.emporium.platform.security;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
+
+import dev.emporium.platform.topology.ModuleTopology;
+
+/**
+ * Verifies access tokens: with the signing key's public half where the module that issues
+ * tokens runs in this process (it publishes the key as an {@link RSAKey} bean), else with
+ * the JSON Web Key Set that the issuing module's process serves at
+ * {@value #KEY_SET_PATH}, located through the topology.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenVerification {
+
+	private static final Logger log = LoggerFactory.getLogger(TokenVerification.class);
+
+	/** Where the issuer of tokens publishes its keys, by the usual convention. */
+	static final String KEY_SET_PATH = "/.well-known/jwks.json";
+
+	/** About the tokens of this many concurrently active clients; each entry is ~2 KB. */
+	static final int VERIFIED_TOKENS_REMEMBERED = 10_000;
+
+	/**
+	 * The key set is fetched on first use and cached, so this process starts before or
+	 * after the issuer's.
+	 */
+	@Bean
+	JwtDecoder jwtDecoder(ObjectProvider<RSAKey> signingKey, ModuleTopology topology, JwtSettings settings)
+			throws JOSEException {
+		var key = signingKey.getIfAvailable();
+		var issuer = issuingModule(topology);
+		if (key == null && topology.isLocal(issuer)) {
+			// Only a partial context, such as another module's test, lacks the issuer's
+			// key.
+			log.warn("Module {} runs here but its signing key is missing: every access token is refused", issuer);
+			return token -> {
+				throw new BadJwtException("No key to verify access tokens with in this process");
+			};
+		}
+		var decoder = (key != null) ? NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build()
+				: NimbusJwtDecoder.withJwkSetUri(topology.url(issuer).resolve(KEY_SET_PATH).toString())
+					.restOperations(keySetClient())
+					.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+		return new VerifiedTokens(decoder, VERIFIED_TOKENS_REMEMBERED, Clock.systemUTC());
+	}
+
+	/**
+	 * The module that publishes the key set, which runs elsewhere when there is no key
+	 * here.
+	 */
+	static String issuingModule(ModuleTopology topology) {
+		return topology.endpoints()
+			.moduleServing(KEY_SET_PATH)
+			.orElseThrow(() -> new IllegalStateException("No module serves " + KEY_SET_PATH));
+	}
+
+	/**
+	 * Fetches the issuer's key set with time to spare for a process that is still warming
+	 * up, but not so much that requests pile up behind it when it is down.
+	 */
+	private static RestTemplate keySetClient() {
+		var requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(Duration.ofSeconds(2));
+		requests.setReadTimeout(Duration.ofSeconds(5));
+		return new RestTemplate(requests);
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.emporium.platform.topology;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The HTTP endpoints that each module's controllers map, read once from their
+ * annotations: where the gateway forwards a request, and which operations are open to
+ * anonymous callers (those declaring an empty {@code @SecurityRequirements}, the same
+ * annotation that marks them open in the OpenAPI document).
+ */
+public final class ModuleEndpoints {
+
+	private final List<Endpoint> endpoints;
+
+	private ModuleEndpoints(List<Endpoint> endpoints) {
+		this.endpoints = List.copyOf(endpoints);
+	}
+
+	static ModuleEndpoints of(ModuleIndex index) {
+		var endpoints = new ArrayList<Endpoint>();
+		for (var type : index.types()) {
+			if (AnnotatedElementUtils.hasAnnotation(type, RestController.class)) {
+				var module = ModuleIndex.moduleOf(type.getName()).orElseThrow();
+				endpoints.addAll(endpointsOf(module, type));
+			}
+		}
+		return new ModuleEndpoints(endpoints);
+	}
+
+	private static List<Endpoint> endpointsOf(String module, Class<?> controller) {
+		var endpoints = new ArrayList<Endpoint>();
+		var prefixes = pathsOf(AnnotatedElementUtils.findMergedAnnotation(controller, RequestMapping.class));
+		var openController = isOpen(AnnotatedElementUtils.findMergedAnnotation(controller, SecurityRequirements.class));
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(controller)) {
+			var mapping = AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class);
+			if (mapping == null) {
+				continue;
+			}
+			var security = AnnotatedElementUtils.findMergedAnnotation(method, SecurityRequirements.class);
+			var open = (security != null) ? isOpen(security) : openController;
+			var methods = Arrays.stream(mapping.method()).map(verb -> HttpMethod.valueOf(verb.name())).toList();
+			for (var prefix : prefixes) {
+				for (var path : pathsOf(mapping)) {
+					endpoints.add(new Endpoint(module, methods, prefix + path, open));
+				}
+			}
+		}
+		return endpoints;
+	}
+
+	private static boolean isOpen(SecurityRequirements security) {
+		return security != null && security.value().length == 0;
+	}
+
+	private static List<String> pathsOf(RequestMapping mapping) {
+		if (mapping == null || mapping.path().length == 0) {
+			return List.of("");
+		}
+		return Arrays.asList(mapping.path());
+	}
+
+	/** The path patterns of a module's endpoints. */
+	public Set<String> pathsOf(String module) {
+		var paths = new TreeSet<String>();
+		endpoints.stream().filter(endpoint -> endpoint.module().equals(module)).forEach(e -> paths.add(e.path()));
+		return paths;
+	}
+
+	/** The endpoints that anonymous callers may use, whichever process serves them. */
+	public List<Endpoint> open() {
+		return endpoints.stream().filter(Endpoint::open).toList();
+	}
+
+	/** The module whose controllers map exactly this path pattern. */
+	public Optional<String> moduleServing(String path) {
+		return endpoints.stream().filter(endpoint -> endpoint.path().equals(path)).map(Endpoint::module).findFirst();
+	}
+
+	/**
+	 * One mapped operation.
+	 *
+	 * @param module the module whose controller maps it
+	 * @param methods its HTTP methods; empty for any
+	 * @param path its path pattern
+	 * @param open whether it needs no access token
+	 */
+	public record Endpoint(String module, List<HttpMethod> methods, String path, boolean open) {
+	}
+
+}

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Measures the registry's queries on 100,000 completed publications and a backlog of
  * 1,000 incomplete ones, with and without the platform's partial indexes, and the index
  * sizes after the completions (non-HOT updates) and after a vacuum. Writes the figures to
- * {@code target/event-registry-indexes.txt} (quoted in docs/events-operations.md).
+ * {@code target/event-registry-indexes.txt} (summarized in docs/events-runbook.md).
  */
 @SpringBootTest(properties = { "emporium.events.check-interval=1h", "emporium.events.startup-staleness=1h" })
 class EventRegistryIndexTests {

@@ -9,11 +9,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * Starts the embedded PostgreSQL server as soon as the application context is created,
- * rather than when the data source is first needed: its initdb and start then overlap the
- * reading of the bean definitions (on two cores, about 2 s of a 10 s start). Registered
- * in {@code META-INF/spring.factories}; does nothing when {@code spring.datasource.url}
- * names a server.
+ * Starts the embedded PostgreSQL server once the application context is created, so that
+ * its start overlaps the reading of the bean definitions (docs/architecture.md, "Data").
+ * Registered in {@code META-INF/spring.factories}; idle when
+ * {@code spring.datasource.url} names a server.
  */
 class EmbeddedPostgresStartup implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -11,11 +11,9 @@ import dev.emporium.platform.topology.ConditionalOnModuleTopology;
 import dev.emporium.platform.topology.ModuleTopology;
 
 /**
- * Migrates only the schemas of the modules that run in this process: an extracted service
- * creates its own module's schema (and the event registry) in its own database, and the
- * monolith leaves an extracted module's schema alone, with its data, for the move
- * described in docs/extraction.md. Each module keeps its own history table, as with every
- * module local.
+ * Migrates only the schemas of the modules that run in this process, each with its own
+ * history table, so that the monolith leaves an extracted module's schema and data alone
+ * (docs/extraction.md, "Moving the data").
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnModuleTopology(distributed = true)

@@ -10,10 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded PostgreSQL server starting on a thread of its own: initdb and the server's
- * start (a few seconds of a separate process) run while the application context is still
- * being built. It owns the server: {@link #close()} stops it, waiting for a start still
- * under way so that no server outlives the application.
+ * An embedded PostgreSQL server starting on a thread of its own while the application
+ * context is built, and its owner: {@link #close()} stops it, waiting for a start still
+ * under way, so that no server outlives the application.
  */
 class StartingPostgres implements AutoCloseable {
 

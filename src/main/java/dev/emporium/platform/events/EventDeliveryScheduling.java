@@ -5,15 +5,20 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Schedules the recovery of stale and failed publications and the cleanup of completed
- * ones at the configured intervals, and records listener failures.
+ * Runs module listeners asynchronously, after the publishing transaction commits, as
+ * {@code @ApplicationModuleListener} expects; schedules the recovery of stale and failed
+ * publications and the cleanup of completed ones; and records listener failures.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableAsync
+@EnableScheduling
 class EventDeliveryScheduling implements SchedulingConfigurer {
 
 	private final PublicationRecovery recovery;

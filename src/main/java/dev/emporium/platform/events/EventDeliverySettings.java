@@ -9,11 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the platform delivers, retries, recovers and forgets event publications.
  *
  * @param staleness how long a publication may stay PUBLISHED, PROCESSING or RESUBMITTED
- * (since its publication or last resubmission) before it is presumed lost and
- * resubmitted; longer than the slowest listener, or a slow listener is delivered twice
- * @param startupStaleness the same, once, when this instance starts: what a crashed
- * process left is delivered again at once, while younger publications that another live
- * instance may still be processing are left alone
+ * before it is presumed lost and delivered again; above the slowest listener's run time
+ * @param startupStaleness the same, once when this instance starts, so that what a
+ * crashed process left is delivered again at once
  * @param checkInterval the pause between two recovery passes
  * @param batchSize how many publications one recovery pass claims at most
  * @param retry how failed publications are retried
@@ -44,14 +42,13 @@ record EventDeliverySettings(@DefaultValue("1m") Duration staleness, @DefaultVal
 	}
 
 	/**
-	 * Deletion of completed publications.
+	 * Deletion of completed publications and old inbox rows.
 	 *
 	 * @param completed how long a completed publication is kept after its completion
 	 * @param cleanupInterval the pause between two cleanups
 	 * @param batchSize how many rows one delete statement removes at most
-	 * @param inbox how long the modules' inboxes remember the event IDs they applied, at
-	 * least; a row is kept longer while an incomplete publication older than it exists,
-	 * since that one may still be delivered again
+	 * @param inbox the least time the modules' inboxes remember an applied event ID;
+	 * longer while an older publication is incomplete
 	 */
 	record Retention(@DefaultValue("7d") Duration completed, @DefaultValue("1h") Duration cleanupInterval,
 			@DefaultValue("1000") int batchSize, @DefaultValue("7d") Duration inbox) {

@@ -11,12 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Forgets the event IDs the modules' inboxes ({@code <module>.inbox}) applied long ago,
- * in bounded batches, so that the inboxes do not grow without bound. An inbox row belongs
- * to one publication, published no later than the row was written; a row older than every
- * incomplete publication can therefore never meet a redelivery, and only such rows are
- * deleted, however short the retention. Finds the inboxes by their conventional name, so
- * it covers exactly the modules whose schemas live in this database.
+ * Deletes the modules' inbox rows ({@code <module>.inbox}) older than the retention, in
+ * bounded batches, but never one younger than the oldest incomplete publication, which
+ * may still be delivered again (docs/events.md, "How an event is delivered").
  */
 @Component
 class InboxRetention {
@@ -60,6 +57,7 @@ class InboxRetention {
 		return oldestIncomplete.filter(oldest -> oldest.isBefore(retained)).orElse(retained);
 	}
 
+	// Found by name: the inboxes of exactly the modules whose schemas live here.
 	private List<String> inboxSchemas() {
 		return jdbc.sql("""
 				SELECT table_schema FROM information_schema.tables

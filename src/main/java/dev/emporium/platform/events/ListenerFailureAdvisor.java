@@ -14,13 +14,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Records the exception of every failing transactional event listener (so every
- * {@code @ApplicationModuleListener}) against its publication. It runs inside Spring
- * Modulith's completion interceptor, which then marks the publication FAILED, and outside
- * the listener's transaction, which has rolled back by then.
- * <p>
- * A listener that answers with a future, as Modulith's Kafka externalizer does, fails
- * when the future does (the broker did not acknowledge the send); Modulith marks the
- * publication FAILED then, and so the error is recorded then too.
+ * {@code @ApplicationModuleListener}) against its publication, inside Spring Modulith's
+ * completion interceptor and outside the rolled-back transaction; for a listener that
+ * answers with a future, like the Kafka externalizer, once the future fails.
  */
 class ListenerFailureAdvisor extends AbstractPointcutAdvisor {
 

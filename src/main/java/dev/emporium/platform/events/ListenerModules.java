@@ -5,10 +5,9 @@ import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import dev.emporium.platform.topology.ModuleIndex;
 
 /**
- * Names the module a listener belongs to, by its listener ID. The publications of Spring
- * Modulith's event externalizer, which sends events to Kafka when modules run in several
- * processes, belong to {@value #KAFKA}, so that staff can tell a failed send from a
- * failed module listener and filter by it.
+ * Names the module a listener belongs to, by its listener ID; the publications of Spring
+ * Modulith's Kafka externalizer belong to {@value #KAFKA}, so that staff can tell a
+ * failed send from a failed listener.
  */
 final class ListenerModules {
 

@@ -11,18 +11,10 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.stereotype.Component;
 
 /**
- * Claims due publications of the registry for this instance, so that each is taken by
- * exactly one instance, and hands exactly those to Spring Modulith's resubmission.
- * <p>
- * A publication is due when it is incomplete and either stale (PUBLISHED, PROCESSING or
- * RESUBMITTED for longer than the staleness: its listener or its process presumably died)
- * or FAILED with fewer than the maximum attempts and its backoff elapsed since it failed
- * (or was last claimed, whichever is later: a listener that ran longer than the backoff
- * still gets its pause). The claim is one statement: it locks a bounded batch, oldest
- * first, skipping rows another instance has locked, marks them FAILED (Modulith resubmits
- * failed publications only) and stamps the lease {@code last_resubmission_date}, so that
- * no instance finds them due again before the staleness or backoff has passed. Modulith's
- * conditional {@code markResubmitted} is the second, per-row guard.
+ * Claims the due publications (stale, or failed with their backoff elapsed) for this
+ * instance alone, in one {@code FOR UPDATE SKIP LOCKED} statement that leaves them FAILED
+ * with a lease, and hands exactly those to Spring Modulith's resubmission
+ * (docs/events.md, "How an event is delivered").
  */
 @Component
 class PublicationClaims {
@@ -98,9 +90,7 @@ class PublicationClaims {
 			return;
 		}
 		// Modulith reads the oldest FAILED publications, at most the batch size minus
-		// those
-		// RESUBMITTED, and filters them in memory: read a window wide enough to hold
-		// ours.
+		// those RESUBMITTED, and filters them in memory: the window must hold ours.
 		var window = jdbc.sql("""
 				SELECT count(*) FROM events.event_publication WHERE status IN ('FAILED', 'RESUBMITTED')""")
 			.query(Integer.class)

@@ -45,9 +45,7 @@ class PublicationFailures {
 	void record(Method listener, Object event, Throwable failure) {
 		try {
 			var listenerId = listenerIds.computeIfAbsent(listener, PublicationFailures::listenerId);
-			// Modulith's JacksonEventSerializer writes events with the application's
-			// JsonMapper,
-			// and matches completions by the same text (hash index on serialized_event).
+			// Modulith's JacksonEventSerializer writes events with this same JsonMapper.
 			int recorded = jdbc
 				.sql("""
 						INSERT INTO events.publication_failure (publication_id, attempts, last_error, failed_at)

@@ -10,11 +10,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers again what was lost or failed: once when the instance is ready (publications a
- * crashed process left, older than the startup staleness), then every check interval
- * (stale publications, and failed ones whose backoff has elapsed). Replaces Spring
- * Modulith's republication on restart, which resubmits every incomplete publication,
- * including those another live instance is processing.
+ * Delivers again what was lost or failed, once when the instance is ready and then every
+ * check interval, in place of Spring Modulith's republication on restart, which takes no
+ * claim (docs/events.md, "How an event is delivered").
  */
 @Component
 class PublicationRecovery {

@@ -7,12 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes completed publications older than the retention period, in bounded batches.
- * Spring Modulith's {@code CompletedEventPublications.deletePublicationsOlderThan} issues
- * one unbounded {@code DELETE}: after a week of traffic, one long transaction and one
- * burst of WAL. A completed publication is worth nothing once its effects are committed
- * (the modules' inboxes remember the event IDs they applied), so it is deleted, not
- * archived.
+ * Deletes completed publications older than the retention period, in bounded batches
+ * rather than with Spring Modulith's one unbounded {@code DELETE}, and without archiving
+ * them (docs/events.md, "How an event is delivered").
  */
 @Component
 class PublicationRetention {

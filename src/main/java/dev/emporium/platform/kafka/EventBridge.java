@@ -11,15 +11,9 @@ import org.springframework.transaction.support.TransactionOperations;
 import dev.emporium.shared.IdentifiedEvent;
 
 /**
- * Brings events that other processes produced into this one: each record from a remote
- * module's topic is published as the application event it carries, inside a local
- * transaction, so that Spring Modulith's registry stores a publication for every
- * interested {@code @ApplicationModuleListener} before the transaction commits. Only then
- * does the listener container commit the record's offset: a crash in between delivers the
- * record again (at least once), and the listeners' inboxes apply it once.
- * <p>
- * The republished event is not externalized again: its topic belongs to a remote module
- * (see {@link KafkaEventsConfiguration}).
+ * Publishes each record from a remote module's topic as the event it carries, in a local
+ * transaction that stores the local listeners' publications before the record's offset is
+ * committed (docs/events.md, "Across processes: Kafka").
  */
 class EventBridge implements MessageListener<String, Object> {
 

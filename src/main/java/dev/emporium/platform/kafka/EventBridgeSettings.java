@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff the pause after the first failure
  * @param maxBackoff the longest pause; below the consumer's {@code max.poll.interval.ms}
  * (5 minutes by default)
- * @param giveUpAfter how long the retries of one record may take in all; meanwhile the
- * record's partition waits, as it must for the events behind it to stay in order
+ * @param giveUpAfter how long the retries of one record may take in all; meanwhile its
+ * partition waits, keeping the records behind it in order
  */
 @ConfigurationProperties("emporium.events.bridge")
 record EventBridgeSettings(@DefaultValue("1s") Duration initialBackoff, @DefaultValue("1m") Duration maxBackoff,

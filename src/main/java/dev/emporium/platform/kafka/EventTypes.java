@@ -15,15 +15,9 @@ import dev.emporium.platform.topology.ModuleIndex;
 import dev.emporium.shared.IdentifiedEvent;
 
 /**
- * The events that cross process boundaries, found on the classpath, each with the logical
- * type ID that names it on the wire and the topic it is sent to.
- * <p>
- * A class name on the wire would tie every consumer to Emporium's package layout and let
- * a record name any class to instantiate. The type ID is
- * {@code <owning module>.<simple name>} instead
- * ({@code inventory.StockReservationRequested}, whose topic is {@code emporium.orders},
- * since orders produces it): what a consumer outside Java can read, what the JSON Schemas
- * are named after, and the only names the inbound side accepts.
+ * The events that cross processes, each with the type ID that names it on the wire,
+ * {@code <owning module>.<simple name>} rather than a class name, and its topic,
+ * {@code emporium.<producing module>} (docs/events.md, "Across processes: Kafka").
  */
 final class EventTypes {
 

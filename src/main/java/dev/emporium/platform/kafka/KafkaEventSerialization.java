@@ -20,14 +20,9 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import dev.emporium.shared.IdentifiedEvent;
 
 /**
- * How an event looks on a Kafka topic: the record's JSON, written and read with the
- * application's {@link JsonMapper} (as the publication registry stores it), and its
- * logical type ID ({@link EventTypes}) in the {@value #TYPE_ID_HEADER} header, the header
- * Spring Kafka's JSON serializers use for type information.
- * <p>
- * Reading is strict: a record whose header names no known event, or an event that another
- * module's topic carries, fails to deserialize, so the error handler sends it to the
- * dead-letter topic at once instead of publishing it in this process.
+ * How an event looks on a Kafka topic: its JSON from the application's {@link JsonMapper}
+ * and its type ID in the {@value #TYPE_ID_HEADER} header. A record of an unknown type, or
+ * on the wrong topic, fails to deserialize and goes to the dead-letter topic.
  */
 final class KafkaEventSerialization {
 

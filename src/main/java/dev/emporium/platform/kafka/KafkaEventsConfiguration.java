@@ -37,21 +37,10 @@ import dev.emporium.platform.topology.ConditionalOnModuleTopology;
 import dev.emporium.platform.topology.ModuleTopology;
 
 /**
- * Carries events across process boundaries over Kafka once some module runs elsewhere; in
- * the all-local monolith none of this exists, and nothing connects to Kafka.
- * <ul>
- * <li>Out: Spring Modulith's Kafka externalizer (switched on by
- * {@link EventExternalizationSwitch}) is a listener of the JDBC publication registry, so
- * an event committed with its business change is sent to Kafka at least once, retried and
- * recovered like any other publication. It sends only events produced in this process:
- * those whose topic, {@code emporium.<producing module>}, names a local module. Events
- * that arrived from Kafka are on a remote module's topic and never go back. Topic and key
- * come from each event's {@code @Externalized}.
- * <li>In: {@link EventBridge} reads the topics of the remote modules as consumer group
- * {@code emporium-<service>} ({@code emporium-monolith} on the monolith) and republishes
- * each event locally. A record that cannot be read goes to {@code <topic>.dlt} at once;
- * one that fails otherwise is retried with backoff first ({@link EventBridgeSettings}).
- * </ul>
+ * Carries events across processes over Kafka once some module runs elsewhere: Spring
+ * Modulith's externalizer sends the events produced here, and {@link EventBridge}
+ * republishes those of remote modules, dead-lettering what it cannot read. The all-local
+ * monolith has none of it (docs/events.md, "Across processes: Kafka").
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnModuleTopology(distributed = true)
@@ -75,9 +64,8 @@ class KafkaEventsConfiguration {
 	}
 
 	/**
-	 * Selects the events this process produces; Modulith routes each by its
-	 * {@code @Externalized} annotation. Replaces Modulith's default selection, which
-	 * would also send back the events that came in from Kafka.
+	 * Selects only the events this process produces: Modulith's default selection would
+	 * also send back those that came in from Kafka.
 	 */
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -107,9 +95,8 @@ class KafkaEventsConfiguration {
 	}
 
 	/**
-	 * Every module's topic and the dead-letter topics of those this process reads, with
-	 * the broker's default partitions and replication; existing topics are left as they
-	 * are.
+	 * Every module's topic, and the dead-letter topic of each one read here; topics that
+	 * exist are left as they are.
 	 */
 	@Bean
 	KafkaAdmin.NewTopics eventTopics(ModuleTopology topology) {
@@ -133,8 +120,8 @@ class KafkaEventsConfiguration {
 		var container = factory.createContainer(topics);
 		var properties = container.getContainerProperties();
 		properties.setGroupId("emporium-" + topology.service().orElse("monolith"));
-		// Offsets are committed after the listener returned, so after its transaction
-		// committed, whatever the spring.kafka.listener settings say.
+		// The offset is committed only after the bridge's transaction, whatever the
+		// spring.kafka.listener settings say.
 		properties.setAckMode(AckMode.BATCH);
 		properties.setMessageListener(bridge);
 		container.setCommonErrorHandler(errorHandler(kafka, settings));
@@ -156,8 +143,8 @@ class KafkaEventsConfiguration {
 		backOff.setMaxInterval(settings.maxBackoff().toMillis());
 		backOff.setMaxElapsedTime(settings.giveUpAfter().toMillis());
 		var handler = new DefaultErrorHandler(recoverer, backOff);
-		// Records that cannot be read (DeserializationException) are not retried by
-		// default.
+		// Like an unreadable record (DeserializationException, not retried by default),
+		// an empty one goes to the dead-letter topic at once.
 		handler.addNotRetryableExceptions(NotAnEvent.class);
 		return handler;
 	}

@@ -38,11 +38,10 @@ import dev.emporium.platform.topology.ModuleUnavailableException;
 import dev.emporium.shared.Caller;
 
 /**
- * Stateless bearer-token security: every request needs a valid access token except the
- * operations that declare an empty {@code @SecurityRequirements} (read from every
- * module's controllers, local or remote) and the API's documentation and health;
- * staff-only operations say so with {@code @PreAuthorize}; failures answer as problem
- * details.
+ * Stateless bearer-token security: a valid access token on every request but the API's
+ * documentation, health and the operations of any module, local or remote, that declare
+ * an empty {@code @SecurityRequirements}; {@code @PreAuthorize} on staff-only ones;
+ * failures as problem details.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity

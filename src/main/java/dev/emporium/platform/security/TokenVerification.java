@@ -21,9 +21,8 @@ import org.springframework.web.client.RestTemplate;
 import dev.emporium.platform.topology.ModuleTopology;
 
 /**
- * Verifies access tokens: with the signing key's public half where the module that issues
- * tokens runs in this process (it publishes the key as an {@link RSAKey} bean), else with
- * the JSON Web Key Set that the issuing module's process serves at
+ * Verifies access tokens with the issuer's {@link RSAKey} bean where the issuing module
+ * runs in this process, else with the key set that its process serves at
  * {@value #KEY_SET_PATH}, located through the topology.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,8 +46,7 @@ class TokenVerification {
 		var key = signingKey.getIfAvailable();
 		var issuer = issuingModule(topology);
 		if (key == null && topology.isLocal(issuer)) {
-			// Only a partial context, such as another module's test, lacks the issuer's
-			// key.
+			// Only a partial context, such as another module's test, lacks the key.
 			log.warn("Module {} runs here but its signing key is missing: every access token is refused", issuer);
 			return token -> {
 				throw new BadJwtException("No key to verify access tokens with in this process");
@@ -62,20 +60,14 @@ class TokenVerification {
 		return new VerifiedTokens(decoder, VERIFIED_TOKENS_REMEMBERED, Clock.systemUTC());
 	}
 
-	/**
-	 * The module that publishes the key set, which runs elsewhere when there is no key
-	 * here.
-	 */
+	/** The module that publishes the key set. */
 	static String issuingModule(ModuleTopology topology) {
 		return topology.endpoints()
 			.moduleServing(KEY_SET_PATH)
 			.orElseThrow(() -> new IllegalStateException("No module serves " + KEY_SET_PATH));
 	}
 
-	/**
-	 * Fetches the issuer's key set with time to spare for a process that is still warming
-	 * up, but not so much that requests pile up behind it when it is down.
-	 */
+	/** Timeouts: docs/extraction.md, "What the switch does". */
 	private static RestTemplate keySetClient() {
 		var requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(Duration.ofSeconds(2));

@@ -13,11 +13,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.util.ConcurrentLruCache;
 
 /**
- * Remembers tokens it has verified, so that a client sending the same token with every
- * request pays for the RSA signature check once rather than on each request (the
- * benchmark profile put the check at 14% of the CPU of placing orders). Only the exact
- * token string hits the cache, and a remembered token is still refused once it expires.
- * Tokens that fail verification are not remembered.
+ * Remembers the tokens it has verified, by their exact string, so that the RSA signature
+ * check runs once per token rather than per request (docs/architecture.md, "Security"); a
+ * remembered token is still refused once it expires, and a failed one is not remembered.
  */
 final class VerifiedTokens implements JwtDecoder {
 

@@ -12,10 +12,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Registers a bean or configuration only where the {@link ModuleTopology} says so: when
- * the named module runs in this process ({@link #localModule}), when it runs elsewhere
- * ({@link #remoteModule}), when some module runs elsewhere ({@link #distributed}), and
- * only in the monolith rather than an extracted service ({@link #monolith}).
+ * Registers a bean or configuration only where the {@link ModuleTopology} meets every
+ * attribute set: a module runs here ({@link #localModule}) or elsewhere
+ * ({@link #remoteModule}), some module runs elsewhere ({@link #distributed}), this is the
+ * monolith ({@link #monolith}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

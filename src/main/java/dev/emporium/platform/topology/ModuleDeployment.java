@@ -27,19 +27,10 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
- * Works out the {@link ModuleTopology} once and starts only the modules that run in this
- * process. Registered in {@code META-INF/spring.factories}, it runs before the
- * application context reads any bean definition, and
- * <ul>
- * <li>publishes the topology as a bean, for every other user,
- * <li>switches Spring Modulith's event externalization on when some module runs elsewhere
- * (a distributed deployment without it would lose every event that crosses a process; the
- * all-local monolith never touches Kafka),
- * <li>keeps component and configuration-properties scanning out of remote modules'
- * packages (a {@link TypeExcludeFilter}, the hook Spring Boot's own test slices use),
- * <li>drops the Spring Data repositories of remote modules, which repository scanning
- * registers regardless of that filter.
- * </ul>
+ * Works out the {@link ModuleTopology} once, before any bean definition is read
+ * (registered in {@code META-INF/spring.factories}), publishes it as a bean, and starts
+ * only the modules that run here; when some module runs elsewhere it also switches event
+ * externalization on (docs/architecture.md, "Extraction").
  */
 class ModuleDeployment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -61,9 +52,8 @@ class ModuleDeployment implements ApplicationContextInitializer<ConfigurableAppl
 				.getPropertySources()
 				.addFirst(new MapPropertySource(DISTRIBUTED_EVENTS, Map.of(EXTERNALIZATION, "true")));
 			beans.registerSingleton(RemoteModuleExclusion.class.getName(), new RemoteModuleExclusion(topology));
-			// A bean definition, not a post-processor handed to the context: that would
-			// run
-			// before the configuration classes (and their repository scanning) are read.
+			// A bean definition: a post-processor handed to the context would run
+			// before the configuration classes, and their repositories, are read.
 			if (beans instanceof BeanDefinitionRegistry registry) {
 				registry.registerBeanDefinition(RemoteRepositoryRemoval.class.getName(), new RootBeanDefinition(
 						RemoteRepositoryRemoval.class, () -> new RemoteRepositoryRemoval(topology)));
@@ -74,7 +64,8 @@ class ModuleDeployment implements ApplicationContextInitializer<ConfigurableAppl
 	}
 
 	/**
-	 * Leaves the classes of remote modules out of scanning.
+	 * Leaves the classes of remote modules out of component and configuration-properties
+	 * scanning.
 	 */
 	static final class RemoteModuleExclusion extends TypeExcludeFilter {
 
@@ -103,7 +94,8 @@ class ModuleDeployment implements ApplicationContextInitializer<ConfigurableAppl
 	}
 
 	/**
-	 * Removes the repository definitions whose interface belongs to a remote module.
+	 * Removes the repository definitions of remote modules, which Spring Data's
+	 * repository scanning registers regardless of {@link RemoteModuleExclusion}.
 	 */
 	static final class RemoteRepositoryRemoval implements BeanDefinitionRegistryPostProcessor, Ordered {
 

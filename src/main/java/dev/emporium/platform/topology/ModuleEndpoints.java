@@ -19,8 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The HTTP endpoints that each module's controllers map, read once from their
  * annotations: where the gateway forwards a request, and which operations are open to
- * anonymous callers (those declaring an empty {@code @SecurityRequirements}, the same
- * annotation that marks them open in the OpenAPI document).
+ * anonymous callers (an empty {@code @SecurityRequirements}).
  */
 public final class ModuleEndpoints {
 

@@ -23,14 +23,10 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Keeps the monolith's base URL the one address of the API: requests for the endpoints of
- * a module that runs as a service of its own are forwarded to that service by Spring
- * Cloud Gateway Server MVC, with the caller's headers (the access token among them).
- * <p>
- * A module's endpoints are read from its controllers' request mappings
- * ({@link ModuleEndpoints}), so a module that gains an endpoint needs no gateway
- * configuration. An extracted service does not forward: only the process that clients
- * call does.
+ * Forwards requests for the endpoints of modules that run elsewhere to their services
+ * (Spring Cloud Gateway Server MVC), routed by their controllers' mappings
+ * ({@link ModuleEndpoints}), so that clients keep the monolith's URL; an extracted
+ * service does not forward.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnModuleTopology(distributed = true, monolith = true)

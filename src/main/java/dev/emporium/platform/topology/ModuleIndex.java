@@ -49,8 +49,7 @@ public final class ModuleIndex {
 	}
 
 	/**
-	 * Reads the index; once per process, through the {@link ModuleTopology}, but for
-	 * tests.
+	 * Reads the index: once per process, by the {@link ModuleTopology}, except in tests.
 	 */
 	public static ModuleIndex read(ClassLoader loader) {
 		var metadata = new ClassPathResource(METADATA, loader);

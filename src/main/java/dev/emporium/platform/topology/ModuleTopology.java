@@ -15,15 +15,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Where each application module runs: in this process (local) or in a service of its own
- * (remote), as configured.
- * <p>
- * On the monolith, {@code emporium.modules.<module>.mode=remote} with
- * {@code emporium.modules.<module>.url} takes a module out: none of its beans start, its
- * API is reached over HTTP, its events arrive through Kafka and requests for its
- * endpoints are forwarded to it. A service started with {@code emporium.service=<module>}
- * runs that one module; every other module is remote and, unless configured otherwise,
- * reached at {@code emporium.monolith.url}.
+ * Where each application module runs, in this process or in a service of its own: set by
+ * {@code emporium.modules.<module>.mode=remote} and {@code .url} on the monolith, or by
+ * {@code emporium.service=<module>} in a service, which reaches the others at
+ * {@code emporium.monolith.url} (docs/extraction.md, "What the switch does").
  */
 public final class ModuleTopology {
 
@@ -82,7 +77,7 @@ public final class ModuleTopology {
 					remote.put(module, url(configured.url() != null ? configured.url() : monolith, module));
 				}
 			}
-			else if (configured.mode() == Mode.REMOTE) {
+			else if (configured.mode() == ModuleSettings.Mode.REMOTE) {
 				if (configured.url() == null || configured.url().isBlank()) {
 					throw new IllegalStateException("emporium.modules." + module
 							+ ".mode=remote needs emporium.modules." + module + ".url, the base URL of its service");
@@ -179,33 +174,6 @@ public final class ModuleTopology {
 			.collect(Collectors.joining(", "));
 		return service.map(module -> "service " + module + "; other modules: " + where)
 			.orElse("local: " + localModules() + "; remote: " + where);
-	}
-
-	/** How a module is deployed, as configured. */
-	public enum Mode {
-
-		/** In this process (the default). */
-		LOCAL,
-
-		/** In a service of its own, reached at its URL. */
-		REMOTE
-
-	}
-
-	/**
-	 * One module's entry under {@code emporium.modules}.
-	 *
-	 * @param mode local (default) or remote
-	 * @param url the base URL of the module's service
-	 */
-	record ModuleSettings(Mode mode, String url) {
-
-		static final ModuleSettings LOCAL = new ModuleSettings(Mode.LOCAL, null);
-
-		ModuleSettings {
-			mode = (mode != null) ? mode : Mode.LOCAL;
-		}
-
 	}
 
 }

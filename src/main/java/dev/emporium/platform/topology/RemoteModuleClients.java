@@ -12,7 +12,6 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.type.AnnotationMetadata;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
@@ -26,17 +25,10 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.registry.AbstractHttpServiceRegistrar;
 
 /**
- * Clients for the published APIs of modules that run elsewhere, generated from the very
- * interfaces the modules publish (those carrying {@code @HttpExchange}, such as
- * {@code catalog.Catalog}). A module that injects {@code Catalog} gets the local bean
- * when the catalog runs here and this client when it does not; its code does not change.
- * <p>
- * Every call carries the caller's access token, so the service authenticates and
- * authorizes it as it would the caller. Idempotent calls are retried on connection
- * failures and 502/503/504 answers; when a module cannot answer, the call fails with
- * {@link ModuleUnavailableException}, which the API answers with 503. Timeouts are Spring
- * Boot's {@code spring.http.clients.*} (per module:
- * {@code spring.http.serviceclient.<module>.*}).
+ * HTTP clients for the {@code @HttpExchange} interfaces of modules that run elsewhere
+ * (such as {@code catalog.Catalog}), injected where the local bean would be. Timeouts are
+ * {@code spring.http.clients.*}, per module {@code spring.http.serviceclient.<module>.*}
+ * (docs/extraction.md, "What the switch does").
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnModuleTopology(distributed = true)

@@ -8,11 +8,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Defaults for a process started as an extracted service ({@code emporium.service}): a
- * database of its own ({@code data/<service>/postgres} instead of the monolith's
- * {@code data/postgres}) and an application name that tells the services apart in logs
- * and metrics. An environment post-processor, because logging and the embedded database
- * read them before any context exists; anything configured explicitly wins.
+ * Defaults for an extracted service ({@code emporium.service}): its own data directory,
+ * {@code data/<service>/postgres}, and application name, {@code emporium-<service>}. An
+ * environment post-processor, because logging and the embedded database read them before
+ * any context exists; explicit settings win.
  */
 class ServiceDefaults implements EnvironmentPostProcessor {
 

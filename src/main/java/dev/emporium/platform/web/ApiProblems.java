@@ -28,11 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import dev.emporium.shared.Problems;
 
 /**
- * Turns every failure that no module handles itself into an RFC 9457 problem with a
- * stable type: unreadable bodies are 400, invalid ones 422, missing or bad tokens 401,
- * forbidden operations 403, failures that carry their own problem
- * ({@code ErrorResponseException}) as they say, and anything unexpected a 500 that leaks
- * no internals.
+ * Turns every failure that no module handles into an RFC 9457 problem with a stable type:
+ * 400 unreadable, 422 invalid, 401 without a valid token, 403 forbidden, an
+ * {@code ErrorResponseException} as it says, and anything else a 500 that leaks nothing.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {

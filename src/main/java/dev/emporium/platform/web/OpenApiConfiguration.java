@@ -25,13 +25,9 @@ import dev.emporium.shared.Caller;
 import dev.emporium.shared.Problems;
 
 /**
- * Describes the API in the OpenAPI document served at {@code /v3/api-docs} and in Swagger
- * UI. Operations need a bearer token unless they declare an empty security requirement.
- * Controllers list the problems their own rules raise
- * ({@code @ApiResponse(responseCode = "404", description = "...")}); this configuration
- * gives every error response the problem media type and schema, and adds the problems any
- * request can meet: 400 for an unreadable body, 401 when a token is required, 403 for
- * staff-only operations, 500.
+ * Describes the API at {@code /v3/api-docs} and in Swagger UI. Controllers list only the
+ * problems their own rules raise; this adds the bearer-token scheme, the 400, 401, 403
+ * and 500 any request can meet, and the problem schema to every error.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {

@@ -18,14 +18,14 @@ class StartingPostgres implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(StartingPostgres.class);
 
-	private final CompletableFuture<EmbeddedPostgres> server;
+	private final CompletableFuture<Running> server;
 
-	private StartingPostgres(CompletableFuture<EmbeddedPostgres> server) {
+	private StartingPostgres(CompletableFuture<Running> server) {
 		this.server = server;
 	}
 
 	static StartingPostgres start(EmbeddedPostgresSettings settings) {
-		var server = new CompletableFuture<EmbeddedPostgres>();
+		var server = new CompletableFuture<Running>();
 		var thread = new Thread(() -> {
 			try {
 				server.complete(startServer(settings));
@@ -45,7 +45,7 @@ class StartingPostgres implements AutoCloseable {
 	 */
 	EmbeddedPostgres get() {
 		try {
-			return server.join();
+			return server.join().postgres();
 		}
 		catch (CompletionException ex) {
 			throw new IllegalStateException("The embedded PostgreSQL server could not be started", ex.getCause());
@@ -54,7 +54,7 @@ class StartingPostgres implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		EmbeddedPostgres started;
+		Running started;
 		try {
 			started = server.join();
 		}
@@ -64,7 +64,23 @@ class StartingPostgres implements AutoCloseable {
 		started.close();
 	}
 
-	private static EmbeddedPostgres startServer(EmbeddedPostgresSettings settings) throws IOException {
+	private static Running startServer(EmbeddedPostgresSettings settings) throws IOException {
+		var lock = settings.ephemeral() ? null : DataDirectoryLock.acquire(settings.dataDirectory().toAbsolutePath());
+		try {
+			var postgres = configure(settings).start();
+			log.info("Embedded PostgreSQL listening on port {} with data in {}", postgres.getPort(),
+					settings.ephemeral() ? "a temporary directory" : settings.dataDirectory().toAbsolutePath());
+			return new Running(postgres, lock);
+		}
+		catch (IOException | RuntimeException ex) {
+			if (lock != null) {
+				lock.close();
+			}
+			throw ex;
+		}
+	}
+
+	private static EmbeddedPostgres.Builder configure(EmbeddedPostgresSettings settings) throws IOException {
 		// The application stops the server after everything that uses the database (see
 		// close()): a launcher shutdown hook of its own would stop it while requests and
 		// event listeners are still finishing.
@@ -83,10 +99,26 @@ class StartingPostgres implements AutoCloseable {
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on");
 		}
-		var postgres = builder.start();
-		log.info("Embedded PostgreSQL listening on port {} with data in {}", postgres.getPort(),
-				settings.ephemeral() ? "a temporary directory" : settings.dataDirectory().toAbsolutePath());
-		return postgres;
+		return builder;
+	}
+
+	/**
+	 * A started server and, for a data directory kept on disk, the lock that holds it.
+	 */
+	private record Running(EmbeddedPostgres postgres, DataDirectoryLock lock) implements AutoCloseable {
+
+		@Override
+		public void close() throws IOException {
+			try {
+				postgres.close();
+			}
+			finally {
+				if (lock != null) {
+					lock.close();
+				}
+			}
+		}
+
 	}
 
 }

@@ -64,11 +64,13 @@ final class DataDirectoryLock implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		try {
-			lock.release();
-		}
-		finally {
-			channel.close();
+		if (channel.isOpen()) {
+			try {
+				lock.release();
+			}
+			finally {
+				channel.close();
+			}
 		}
 	}
 

@@ -15,13 +15,13 @@ import dev.emporium.orders.OrderShipped;
  * through notifications' inbox.
  */
 @Component
-class OrderNotifications {
+class NotificationListeners {
 
 	private final NotificationManagement notifications;
 
 	private final Notifications inbox;
 
-	OrderNotifications(NotificationManagement notifications, Notifications inbox) {
+	NotificationListeners(NotificationManagement notifications, Notifications inbox) {
 		this.notifications = notifications;
 		this.inbox = inbox;
 	}

@@ -10,13 +10,13 @@ import dev.emporium.shipping.ShipmentDispatched;
  * order's shipment leaves; each applies its event once through inventory's inbox.
  */
 @Component
-class InventoryEventListeners {
+class InventoryListeners {
 
 	private final InventoryManagement inventory;
 
 	private final Reservations inbox;
 
-	InventoryEventListeners(InventoryManagement inventory, Reservations inbox) {
+	InventoryListeners(InventoryManagement inventory, Reservations inbox) {
 		this.inventory = inventory;
 		this.inbox = inbox;
 	}

@@ -8,13 +8,13 @@ import org.springframework.stereotype.Component;
  * once through payments' inbox.
  */
 @Component
-class PaymentRequests {
+class PaymentListeners {
 
 	private final PaymentManagement payments;
 
 	private final Payments inbox;
 
-	PaymentRequests(PaymentManagement payments, Payments inbox) {
+	PaymentListeners(PaymentManagement payments, Payments inbox) {
 		this.payments = payments;
 		this.inbox = inbox;
 	}

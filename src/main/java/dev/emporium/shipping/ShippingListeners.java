@@ -8,13 +8,13 @@ import org.springframework.stereotype.Component;
  * applies its event once through shipping's inbox.
  */
 @Component
-class ShipmentEventListeners {
+class ShippingListeners {
 
 	private final ShipmentManagement shipping;
 
 	private final Shipments inbox;
 
-	ShipmentEventListeners(ShipmentManagement shipping, Shipments inbox) {
+	ShippingListeners(ShipmentManagement shipping, Shipments inbox) {
 		this.shipping = shipping;
 		this.inbox = inbox;
 	}

@@ -74,7 +74,7 @@ class InventoryController {
 	}
 
 	@ExceptionHandler
-	ProblemDetail productNotFound(ProductNotFoundException ex) {
+	ProblemDetail productNotFound(UnknownProductException ex) {
 		return Problems.problem(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", ex.getMessage());
 	}
 

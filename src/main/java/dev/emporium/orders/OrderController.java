@@ -163,29 +163,29 @@ class OrderController {
 	}
 
 	@ExceptionHandler
-	ProblemDetail notFound(OrderNotFound ex) {
+	ProblemDetail notFound(OrderNotFoundException ex) {
 		return Problems.problem(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ProblemDetail notCancellable(OrderNotCancellable ex) {
+	ProblemDetail notCancellable(OrderNotCancellableException ex) {
 		return Problems.problem(HttpStatus.CONFLICT, "order-not-cancellable", "Order not cancellable", ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ProblemDetail unknownSkus(UnknownSkus ex) {
+	ProblemDetail unknownSkus(UnknownSkusException ex) {
 		var problem = Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-sku", "Unknown SKU", ex.getMessage());
 		problem.setProperty("skus", ex.skus());
 		return problem;
 	}
 
 	@ExceptionHandler
-	ProblemDetail rejected(OrderRejected ex) {
+	ProblemDetail rejected(OrderRejectedException ex) {
 		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.slug(), ex.title(), ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ProblemDetail idempotencyKeyReused(IdempotencyKeyReused ex) {
+	ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex) {
 		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
 				ex.getMessage());
 	}

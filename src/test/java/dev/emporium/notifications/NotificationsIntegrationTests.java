@@ -18,7 +18,7 @@ import org.springframework.modulith.test.Scenario;
 
 import dev.emporium.customers.CustomerRegistered;
 import dev.emporium.notifications.Notification.Kind;
-import dev.emporium.notifications.NotificationManagement.UnknownRecipient;
+import dev.emporium.notifications.NotificationManagement.UnknownRecipientException;
 import dev.emporium.orders.OrderCancelled;
 import dev.emporium.orders.OrderConfirmed;
 import dev.emporium.orders.OrderDelivered;
@@ -90,7 +90,7 @@ class NotificationsIntegrationTests {
 	void refusesToNotifyARecipientItDoesNotKnowYet() {
 		var customerId = UUID.randomUUID();
 
-		assertThatExceptionOfType(UnknownRecipient.class).isThrownBy(() -> management.notify(customerId,
+		assertThatExceptionOfType(UnknownRecipientException.class).isThrownBy(() -> management.notify(customerId,
 				UUID.randomUUID(), Kind.DELIVERED, recipient -> new Notification.Message("subject", "body")));
 		assertThat(notificationsOf(customerId)).isEmpty();
 	}

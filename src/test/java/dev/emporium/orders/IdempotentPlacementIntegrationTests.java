@@ -77,10 +77,11 @@ class IdempotentPlacementIntegrationTests {
 	void rejectsTheSameKeyWithADifferentRequest() {
 		place(MUGS, OrderTests.ADDRESS, "key-2");
 
-		assertThatExceptionOfType(IdempotencyKeyReused.class)
+		assertThatExceptionOfType(IdempotencyKeyReusedException.class)
 			.isThrownBy(() -> place(List.of(new RequestedLine("MUG-001", 3)), OrderTests.ADDRESS, "key-2"));
 		var elsewhere = new Address("Ada Lovelace", "1 Other Street", null, "London", "N1 1AA", "GB");
-		assertThatExceptionOfType(IdempotencyKeyReused.class).isThrownBy(() -> place(MUGS, elsewhere, "key-2"));
+		assertThatExceptionOfType(IdempotencyKeyReusedException.class)
+			.isThrownBy(() -> place(MUGS, elsewhere, "key-2"));
 	}
 
 	@Test

@@ -104,13 +104,13 @@ class OrderManagementIntegrationTests {
 
 	@Test
 	void rejectsUnknownSkusNamingThem() {
-		assertThatExceptionOfType(UnknownSkus.class).isThrownBy(() -> place("MUG-001", 1, "NOPE-1", 1))
+		assertThatExceptionOfType(UnknownSkusException.class).isThrownBy(() -> place("MUG-001", 1, "NOPE-1", 1))
 			.satisfies(ex -> assertThat(ex.skus()).containsExactly("NOPE-1"));
 	}
 
 	@Test
 	void rejectsProductsInDifferentCurrencies() {
-		assertThatExceptionOfType(OrderRejected.class).isThrownBy(() -> place("MUG-001", 1, "TEA-GBP", 1))
+		assertThatExceptionOfType(OrderRejectedException.class).isThrownBy(() -> place("MUG-001", 1, "TEA-GBP", 1))
 			.satisfies(ex -> assertThat(ex.slug()).isEqualTo("mixed-currencies"));
 	}
 
@@ -211,7 +211,7 @@ class OrderManagementIntegrationTests {
 	void customerCannotCancelAfterDispatch(OrderStatus before, Scenario scenario) {
 		var id = driveTo(scenario, before);
 
-		assertThatExceptionOfType(OrderNotCancellable.class).isThrownBy(() -> management.cancel(id, customer));
+		assertThatExceptionOfType(OrderNotCancellableException.class).isThrownBy(() -> management.cancel(id, customer));
 		assertThat(status(id)).isEqualTo(before);
 		assertThat(recorded.ofType(OrderCancelled.class, OrderCancelled::orderId, id)).isEmpty();
 	}
@@ -221,7 +221,7 @@ class OrderManagementIntegrationTests {
 		var id = driveTo(scenario, OrderStatus.PAID);
 		management.cancel(id, customer);
 
-		assertThatExceptionOfType(OrderNotCancellable.class).isThrownBy(() -> management.cancel(id, customer));
+		assertThatExceptionOfType(OrderNotCancellableException.class).isThrownBy(() -> management.cancel(id, customer));
 		assertThat(recorded.ofType(RefundRequested.class, RefundRequested::orderId, id)).hasSize(1);
 	}
 
@@ -229,7 +229,7 @@ class OrderManagementIntegrationTests {
 	void onlyTheOwnerOrStaffMayCancel() {
 		var id = place("MUG-001", 1).id();
 
-		assertThatExceptionOfType(OrderNotFound.class)
+		assertThatExceptionOfType(OrderNotFoundException.class)
 			.isThrownBy(() -> management.cancel(id, new Caller(UUID.randomUUID(), false)));
 		assertThat(status(id)).isEqualTo(OrderStatus.PLACED);
 		assertThat(management.cancel(id, new Caller(UUID.randomUUID(), true)).status())

@@ -3,9 +3,9 @@ package dev.emporium.inventory;
 /**
  * The catalog has no product with a SKU that staff tried to restock.
  */
-class ProductNotFoundException extends RuntimeException {
+class UnknownProductException extends RuntimeException {
 
-	ProductNotFoundException(String sku) {
+	UnknownProductException(String sku) {
 		super("The catalog has no product with SKU " + sku);
 	}
 

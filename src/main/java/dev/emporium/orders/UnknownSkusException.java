@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * An order names SKUs that the catalog does not know.
  */
-class UnknownSkus extends RuntimeException {
+class UnknownSkusException extends RuntimeException {
 
 	private final List<String> skus;
 
-	UnknownSkus(List<String> skus) {
+	UnknownSkusException(List<String> skus) {
 		super("The catalog has no product with SKU " + String.join(", ", skus));
 		this.skus = List.copyOf(skus);
 	}

@@ -3,9 +3,9 @@ package dev.emporium.orders;
 /**
  * An Idempotency-Key came back with a different request than the one that first used it.
  */
-class IdempotencyKeyReused extends RuntimeException {
+class IdempotencyKeyReusedException extends RuntimeException {
 
-	IdempotencyKeyReused(String key) {
+	IdempotencyKeyReusedException(String key) {
 		super("The Idempotency-Key '%s' was already used for a different order request; use a new key".formatted(key));
 	}
 

@@ -6,9 +6,9 @@ import java.util.UUID;
  * A customer tried to cancel an order that is already cancelled or has left the
  * warehouse.
  */
-class OrderNotCancellable extends IllegalStateException {
+class OrderNotCancellableException extends IllegalStateException {
 
-	OrderNotCancellable(UUID orderId, OrderStatus status) {
+	OrderNotCancellableException(UUID orderId, OrderStatus status) {
 		super("Order %s is %s and can no longer be cancelled".formatted(orderId, status));
 	}
 

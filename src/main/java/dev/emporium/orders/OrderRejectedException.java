@@ -4,13 +4,13 @@ package dev.emporium.orders;
  * An order request breaks one of the ordering rules; answered as a 422 problem whose type
  * is {@link #slug()}.
  */
-class OrderRejected extends RuntimeException {
+class OrderRejectedException extends RuntimeException {
 
 	private final String slug;
 
 	private final String title;
 
-	OrderRejected(String slug, String title, String detail) {
+	OrderRejectedException(String slug, String title, String detail) {
 		super(detail);
 		this.slug = slug;
 		this.title = title;

@@ -5,9 +5,9 @@ import java.util.UUID;
 /**
  * No order with that id exists, or the caller may not see it.
  */
-class OrderNotFound extends RuntimeException {
+class OrderNotFoundException extends RuntimeException {
 
-	OrderNotFound(UUID orderId) {
+	OrderNotFoundException(UUID orderId) {
 		super("There is no order %s".formatted(orderId));
 	}
 

@@ -162,34 +162,6 @@ class OrderController {
 				"'%s' is not a valid %s".formatted(ex.getValue(), ex.getName()));
 	}
 
-	@ExceptionHandler
-	ProblemDetail notFound(OrderNotFoundException ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail notCancellable(OrderNotCancellableException ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "order-not-cancellable", "Order not cancellable", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unknownSkus(UnknownSkusException ex) {
-		var problem = Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-sku", "Unknown SKU", ex.getMessage());
-		problem.setProperty("skus", ex.skus());
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail rejected(OrderRejectedException ex) {
-		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.slug(), ex.title(), ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex) {
-		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
-				ex.getMessage());
-	}
-
 	/**
 	 * What a customer orders: up to 100 lines of distinct SKUs.
 	 */

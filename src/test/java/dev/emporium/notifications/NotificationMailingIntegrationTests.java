@@ -20,6 +20,7 @@ import org.springframework.modulith.test.Scenario;
 
 import dev.emporium.customers.CustomerRegistered;
 import dev.emporium.orders.OrderShipped;
+import dev.emporium.shared.ListenerThreadPerEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -23,6 +23,7 @@ import dev.emporium.orders.OrderCancelled;
 import dev.emporium.orders.OrderConfirmed;
 import dev.emporium.orders.OrderDelivered;
 import dev.emporium.orders.OrderShipped;
+import dev.emporium.shared.ListenerThreadPerEvent;
 import dev.emporium.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,6 +12,7 @@ import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
+import dev.emporium.shared.ListenerThreadPerEvent;
 import dev.emporium.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -13,6 +13,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 
 import dev.emporium.payments.PaymentGateway.ChargeRequest;
 import dev.emporium.payments.PaymentGateway.RefundFailedException;
+import dev.emporium.shared.ListenerThreadPerEvent;
 import dev.emporium.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -53,7 +53,7 @@ class NotificationManagement {
 		var recipient = recipients.findById(customerId).orElseThrow(() -> new UnknownRecipientException(customerId));
 		var notification = notifications.save(Notification.record(orderId, kind, recipient, message.apply(recipient)));
 		var delivered = mailer.deliver(notification);
-		if (delivered.status() != Notification.Status.RECORDED) {
+		if (delivered.status() != NotificationStatus.RECORDED) {
 			notifications.save(delivered);
 		}
 	}

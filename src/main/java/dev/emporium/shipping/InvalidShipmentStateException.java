@@ -11,7 +11,7 @@ import dev.emporium.shared.ProblemException;
  */
 class InvalidShipmentStateException extends ProblemException {
 
-	InvalidShipmentStateException(UUID shipmentId, Shipment.Status current, Shipment.Status target) {
+	InvalidShipmentStateException(UUID shipmentId, ShipmentStatus current, ShipmentStatus target) {
 		super(HttpStatus.CONFLICT, "invalid-shipment-state", "Invalid shipment state",
 				"Shipment %s is %s and cannot become %s".formatted(shipmentId, current, target));
 	}

@@ -61,7 +61,7 @@ class NotificationsIntegrationTests {
 			.andVerify(list -> {
 				assertThat(list).hasSize(1);
 				var notification = list.get(0);
-				assertThat(notification.status()).isEqualTo(Notification.Status.RECORDED);
+				assertThat(notification.status()).isEqualTo(NotificationStatus.RECORDED);
 				assertThat(notification.kind()).isEqualTo(Kind.CONFIRMED);
 				assertThat(notification.orderId()).isEqualTo(confirmed.orderId());
 				assertThat(notification.email()).isEqualTo(customer.email());

@@ -18,11 +18,8 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.emporium.shared.Money;
-import dev.emporium.shared.Problems;
 
 /**
  * The catalog over HTTP: anyone may browse it, staff add and change products.
@@ -112,22 +108,6 @@ class ProductController {
 	@ApiResponse(responseCode = "422", description = "Invalid product")
 	ProductResponse update(@PathVariable String sku, @Valid @RequestBody ProductChange body) {
 		return ProductResponse.of(catalog.update(sku, body.name(), body.description(), body.price()));
-	}
-
-	@ExceptionHandler
-	ProblemDetail notFound(ProductNotFoundException ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail duplicate(DuplicateSkuException ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "duplicate-sku", "Duplicate SKU", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalid(InvalidProductException ex) {
-		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
-				ex.getMessage());
 	}
 
 	record NewProduct(@NotBlank @Pattern(regexp = Product.SKU_PATTERN,

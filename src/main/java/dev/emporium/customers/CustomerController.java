@@ -15,11 +15,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.emporium.shared.Caller;
-import dev.emporium.shared.Problems;
 
 /**
  * Customer accounts over HTTP: anyone may register, customers read their own profile and
@@ -80,22 +76,6 @@ class CustomerController {
 	@ApiResponse(responseCode = "404", description = "No customer has this id")
 	Profile customer(@PathVariable UUID id) {
 		return Profile.of(customers.customer(id));
-	}
-
-	@ExceptionHandler
-	ProblemDetail emailTaken(EmailTakenException ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "email-taken", "E-mail address taken", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail notFound(CustomerNotFoundException ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "customer-not-found", "Customer not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalid(InvalidCustomerException ex) {
-		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "Validation failed",
-				ex.getMessage());
 	}
 
 	record Registration(@NotBlank @Email @Size(max = 254) String email,

@@ -11,15 +11,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.emporium.shared.Problems;
 
 /**
  * Hands out access tokens in exchange for an e-mail address and password.
@@ -49,13 +44,6 @@ class TokenController {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(new TokenResponse(token.value(), "Bearer", token.validFor().toSeconds()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidCredentials(InvalidCredentialsException ex) {
-		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-			.body(Problems.problem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
-					ex.getMessage()));
 	}
 
 	record Credentials(@NotBlank @Size(max = 254) String email,

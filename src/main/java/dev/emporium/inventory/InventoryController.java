@@ -12,10 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.emporium.shared.Caller;
-import dev.emporium.shared.Problems;
 
 /**
  * Stock levels per SKU, readable by any signed-in caller and restocked by staff.
@@ -66,21 +62,6 @@ class InventoryController {
 	StockLevel restock(@PathVariable String sku,
 			@org.springframework.web.bind.annotation.RequestBody @Valid Restock restock) {
 		return StockLevel.of(inventory.restock(sku, restock.quantity()));
-	}
-
-	@ExceptionHandler
-	ProblemDetail stockNotFound(StockNotFoundException ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "stock-not-found", "Stock not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail productNotFound(ProductNotFoundException ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail stockLimitExceeded(StockLimitExceededException ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "stock-limit-exceeded", "Stock limit exceeded", ex.getMessage());
 	}
 
 	/**

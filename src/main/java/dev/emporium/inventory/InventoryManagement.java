@@ -107,7 +107,7 @@ class InventoryManagement {
 	 */
 	Stock restock(String sku, int quantity) {
 		if (catalog.findProduct(sku).isEmpty()) {
-			throw new ProductNotFoundException(sku);
+			throw new UnknownProductException(sku);
 		}
 		return transactions.execute(status -> {
 			stocks.createIfAbsent(sku, 0);

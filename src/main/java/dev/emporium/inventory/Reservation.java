@@ -20,18 +20,12 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table(schema = "inventory", name = "reservation")
 class Reservation {
 
-	enum Status {
-
-		RESERVED, REJECTED, RELEASED, COMMITTED
-
-	}
-
 	@Id
 	private final UUID id;
 
 	private final UUID orderId;
 
-	private Status status;
+	private ReservationStatus status;
 
 	@MappedCollection(idColumn = "reservation_id", keyColumn = "line_no")
 	private final List<ReservationLine> lines;
@@ -44,8 +38,8 @@ class Reservation {
 	private Long version;
 
 	@PersistenceCreator
-	Reservation(UUID id, UUID orderId, Status status, List<ReservationLine> lines, Instant createdAt, Instant updatedAt,
-			Long version) {
+	Reservation(UUID id, UUID orderId, ReservationStatus status, List<ReservationLine> lines, Instant createdAt,
+			Instant updatedAt, Long version) {
 		this.id = id;
 		this.orderId = orderId;
 		this.status = status;
@@ -55,7 +49,7 @@ class Reservation {
 		this.version = version;
 	}
 
-	private Reservation(UUID orderId, Status status, List<ReservationLine> lines) {
+	private Reservation(UUID orderId, ReservationStatus status, List<ReservationLine> lines) {
 		this(UUID.randomUUID(), orderId, status, lines, Instant.now(), Instant.now(), null);
 	}
 
@@ -64,34 +58,34 @@ class Reservation {
 			.stream()
 			.map(entry -> new ReservationLine(entry.getKey(), entry.getValue()))
 			.toList();
-		return new Reservation(orderId, Status.RESERVED, lines);
+		return new Reservation(orderId, ReservationStatus.RESERVED, lines);
 	}
 
 	static Reservation rejected(UUID orderId) {
-		return new Reservation(orderId, Status.REJECTED, List.of());
+		return new Reservation(orderId, ReservationStatus.REJECTED, List.of());
 	}
 
 	static Reservation releasedBeforeRequest(UUID orderId) {
-		return new Reservation(orderId, Status.RELEASED, List.of());
+		return new Reservation(orderId, ReservationStatus.RELEASED, List.of());
 	}
 
 	void release() {
-		moveFromReserved(Status.RELEASED);
+		moveFromReserved(ReservationStatus.RELEASED);
 	}
 
 	void commit() {
-		moveFromReserved(Status.COMMITTED);
+		moveFromReserved(ReservationStatus.COMMITTED);
 	}
 
 	boolean isReserved() {
-		return status == Status.RESERVED;
+		return status == ReservationStatus.RESERVED;
 	}
 
 	UUID orderId() {
 		return orderId;
 	}
 
-	Status status() {
+	ReservationStatus status() {
 		return status;
 	}
 
@@ -99,7 +93,7 @@ class Reservation {
 		return lines;
 	}
 
-	private void moveFromReserved(Status target) {
+	private void moveFromReserved(ReservationStatus target) {
 		if (!isReserved()) {
 			throw new IllegalStateException("Reservation for order %s is %s, not RESERVED".formatted(orderId, status));
 		}

@@ -7,14 +7,16 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.repository.Repository;
 
+import dev.emporium.shared.Inbox;
+
 /**
- * One reservation per order.
+ * One reservation per order, and inventory's inbox.
  * <p>
  * Explicit SQL rather than derived queries: Spring Data JDBC renders a derived query's
  * SQL on every call (14.5% of the CPU of an order and its checkout in the benchmark's
  * profile), a string query's once.
  */
-interface Reservations extends Repository<Reservation, UUID> {
+interface Reservations extends Repository<Reservation, UUID>, Inbox {
 
 	@Query("SELECT * FROM inventory.reservation WHERE order_id = :orderId")
 	Optional<Reservation> findByOrderId(UUID orderId);
@@ -32,12 +34,7 @@ interface Reservations extends Repository<Reservation, UUID> {
 
 	Reservation save(Reservation reservation);
 
-	/**
-	 * Records in the module's inbox that a listener applies an event, in the listener's
-	 * transaction, so the record rolls back with its effect. The listener name is part of
-	 * the key: keep it stable.
-	 * @return {@code false} when the listener already applied the event: do nothing
-	 */
+	@Override
 	@Modifying
 	@Query("INSERT INTO inventory.inbox (event_id, listener) VALUES (:eventId, :listener) ON CONFLICT DO NOTHING")
 	boolean markApplied(UUID eventId, String listener);

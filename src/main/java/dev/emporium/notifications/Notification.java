@@ -21,12 +21,6 @@ class Notification {
 
 	}
 
-	enum Status {
-
-		RECORDED, SENT, FAILED
-
-	}
-
 	private final @Id UUID id;
 
 	private final UUID customerId;
@@ -41,7 +35,7 @@ class Notification {
 
 	private final String body;
 
-	private Status status;
+	private NotificationStatus status;
 
 	private String failure;
 
@@ -53,7 +47,7 @@ class Notification {
 
 	@PersistenceCreator
 	Notification(UUID id, UUID customerId, UUID orderId, Kind kind, String email, String subject, String body,
-			Status status, String failure, Instant createdAt, Instant sentAt, Long version) {
+			NotificationStatus status, String failure, Instant createdAt, Instant sentAt, Long version) {
 		this.id = id;
 		this.customerId = customerId;
 		this.orderId = orderId;
@@ -70,18 +64,18 @@ class Notification {
 
 	static Notification record(UUID orderId, Kind kind, Recipient recipient, Message message) {
 		return new Notification(UUID.randomUUID(), recipient.customerId(), orderId, kind, recipient.email(),
-				message.subject(), message.body(), Status.RECORDED, null, Instant.now(), null, null);
+				message.subject(), message.body(), NotificationStatus.RECORDED, null, Instant.now(), null, null);
 	}
 
 	Notification sent() {
-		status = Status.SENT;
+		status = NotificationStatus.SENT;
 		sentAt = Instant.now();
 		failure = null;
 		return this;
 	}
 
 	Notification failed(String error) {
-		status = Status.FAILED;
+		status = NotificationStatus.FAILED;
 		failure = error;
 		return this;
 	}
@@ -114,7 +108,7 @@ class Notification {
 		return body;
 	}
 
-	Status status() {
+	NotificationStatus status() {
 		return status;
 	}
 

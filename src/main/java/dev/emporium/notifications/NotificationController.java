@@ -60,7 +60,7 @@ class NotificationController {
 	 * A notification as its recipient reads it.
 	 */
 	record NotificationView(UUID id, UUID orderId, Notification.Kind kind, String subject, String body,
-			Notification.Status status, Instant createdAt) {
+			NotificationStatus status, Instant createdAt) {
 
 		static NotificationView of(Notification notification) {
 			return new NotificationView(notification.id(), notification.orderId(), notification.kind(),

@@ -39,7 +39,8 @@ class NotificationManagement {
 
 	/**
 	 * Records and sends a notification unless the order already has one of this kind.
-	 * @throws UnknownRecipient when the customer's contact details have not arrived yet
+	 * @throws UnknownRecipientException when the customer's contact details have not
+	 * arrived yet
 	 */
 	void notify(UUID customerId, UUID orderId, Kind kind, Function<Recipient, Message> message) {
 		if (notifications.existsByOrderIdAndKind(orderId, kind)) {
@@ -49,10 +50,10 @@ class NotificationManagement {
 		// way.
 		// Failing leaves the event publication incomplete, so it is delivered again
 		// later.
-		var recipient = recipients.findById(customerId).orElseThrow(() -> new UnknownRecipient(customerId));
+		var recipient = recipients.findById(customerId).orElseThrow(() -> new UnknownRecipientException(customerId));
 		var notification = notifications.save(Notification.record(orderId, kind, recipient, message.apply(recipient)));
 		var delivered = mailer.deliver(notification);
-		if (delivered.status() != Notification.Status.RECORDED) {
+		if (delivered.status() != NotificationStatus.RECORDED) {
 			notifications.save(delivered);
 		}
 	}
@@ -66,9 +67,9 @@ class NotificationManagement {
 	/**
 	 * No contact details are known for a customer yet.
 	 */
-	static class UnknownRecipient extends RuntimeException {
+	static class UnknownRecipientException extends RuntimeException {
 
-		UnknownRecipient(UUID customerId) {
+		UnknownRecipientException(UUID customerId) {
 			super("No contact details for customer %s yet".formatted(customerId));
 		}
 

@@ -8,14 +8,17 @@ import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
+import dev.emporium.shared.Inbox;
+
 /**
- * The notifications sent or recorded, at most one per order and kind.
+ * The notifications sent or recorded, at most one per order and kind, and notifications'
+ * inbox.
  * <p>
  * Explicit SQL rather than derived queries: Spring Data JDBC renders a derived query's
  * SQL on every call (14.5% of the CPU of an order and its checkout in the benchmark's
  * profile), a string query's once.
  */
-interface Notifications extends Repository<Notification, UUID> {
+interface Notifications extends Repository<Notification, UUID>, Inbox {
 
 	Notification save(Notification notification);
 
@@ -24,12 +27,7 @@ interface Notifications extends Repository<Notification, UUID> {
 
 	Page<Notification> findByCustomerId(UUID customerId, Pageable pageable);
 
-	/**
-	 * Records in the module's inbox that a listener applies an event, in the listener's
-	 * transaction, so the record rolls back with its effect. The listener name is part of
-	 * the key: keep it stable.
-	 * @return {@code false} when the listener already applied the event: do nothing
-	 */
+	@Override
 	@Modifying
 	@Query("INSERT INTO notifications.inbox (event_id, listener) VALUES (:eventId, :listener) ON CONFLICT DO NOTHING")
 	boolean markApplied(UUID eventId, String listener);

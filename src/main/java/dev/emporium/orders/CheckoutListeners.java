@@ -25,12 +25,9 @@ import dev.emporium.shipping.ShipmentDispatched;
 import dev.emporium.shipping.ShipmentRequested;
 
 /**
- * Moves orders along the checkout as inventory, payments and shipping answer. Answers
- * arrive at least once and in any order. Each listener first records the answer in
- * orders' inbox, in its own transaction, and ignores one it already applied; an answer
- * that does not fit the order's status (a duplicate, or one that comes after a
- * cancellation) is ignored too. The listener names passed to the inbox are part of its
- * key: renaming one makes applied answers look new.
+ * Moves orders along the checkout as inventory, payments and shipping answer. Each answer
+ * is applied once through orders' inbox, and one that does not fit the order's status
+ * (answers arrive in any order, and may come after a cancellation) is ignored.
  */
 @Component
 class CheckoutListeners {
@@ -48,83 +45,66 @@ class CheckoutListeners {
 
 	@ApplicationModuleListener
 	void on(StockReserved event) {
-		if (!orders.markApplied(event.eventId(), "StockReserved")) {
-			log.debug("Ignoring StockReserved {}: already applied", event.eventId());
-			return;
-		}
-		advance(event.orderId(), event, EnumSet.of(OrderStatus.PLACED), order -> {
-			order.markReserved();
-			return List.of(new PaymentRequested(order.id(), order.customerId(), order.total(), order.paymentToken()));
-		});
+		orders.applyOnce(event, "StockReserved",
+				() -> advance(event.orderId(), event, EnumSet.of(OrderStatus.PLACED), order -> {
+					order.markReserved();
+					return List
+						.of(new PaymentRequested(order.id(), order.customerId(), order.total(), order.paymentToken()));
+				}));
 	}
 
 	@ApplicationModuleListener
 	void on(StockShortage event) {
-		if (!orders.markApplied(event.eventId(), "StockShortage")) {
-			log.debug("Ignoring StockShortage {}: already applied", event.eventId());
-			return;
-		}
-		advance(event.orderId(), event, EnumSet.of(OrderStatus.PLACED), order -> {
-			order.cancel(CancellationReason.OUT_OF_STOCK);
-			return List.of(cancelled(order));
-		});
+		orders.applyOnce(event, "StockShortage",
+				() -> advance(event.orderId(), event, EnumSet.of(OrderStatus.PLACED), order -> {
+					order.cancel(CancellationReason.OUT_OF_STOCK);
+					return List.of(cancelled(order));
+				}));
 	}
 
 	@ApplicationModuleListener
 	void on(PaymentCompleted event) {
-		if (!orders.markApplied(event.eventId(), "PaymentCompleted")) {
-			log.debug("Ignoring PaymentCompleted {}: already applied", event.eventId());
-			return;
-		}
-		advance(event.orderId(), event, EnumSet.of(OrderStatus.RESERVED), order -> {
-			order.markPaid();
-			return List.of(new OrderConfirmed(order.id(), order.customerId(), order.total()),
-					new ShipmentRequested(order.id(), order.customerId(), order.shippingAddress()));
-		});
+		orders.applyOnce(event, "PaymentCompleted",
+				() -> advance(event.orderId(), event, EnumSet.of(OrderStatus.RESERVED), order -> {
+					order.markPaid();
+					return List.of(new OrderConfirmed(order.id(), order.customerId(), order.total()),
+							new ShipmentRequested(order.id(), order.customerId(), order.shippingAddress()));
+				}));
 	}
 
 	@ApplicationModuleListener
 	void on(PaymentDeclined event) {
-		if (!orders.markApplied(event.eventId(), "PaymentDeclined")) {
-			log.debug("Ignoring PaymentDeclined {}: already applied", event.eventId());
-			return;
-		}
-		advance(event.orderId(), event, EnumSet.of(OrderStatus.RESERVED), order -> {
-			order.cancel(CancellationReason.PAYMENT_DECLINED);
-			return List.of(cancelled(order), new StockReleaseRequested(order.id()));
-		});
+		orders.applyOnce(event, "PaymentDeclined",
+				() -> advance(event.orderId(), event, EnumSet.of(OrderStatus.RESERVED), order -> {
+					order.cancel(CancellationReason.PAYMENT_DECLINED);
+					return List.of(cancelled(order), new StockReleaseRequested(order.id()));
+				}));
 	}
 
 	@ApplicationModuleListener
 	void on(ShipmentDispatched event) {
-		if (!orders.markApplied(event.eventId(), "ShipmentDispatched")) {
-			log.debug("Ignoring ShipmentDispatched {}: already applied", event.eventId());
-			return;
-		}
-		advance(event.orderId(), event, EnumSet.of(OrderStatus.PAID), order -> {
-			order.markShipped(event.trackingNumber());
-			return List.of(new OrderShipped(order.id(), order.customerId(), event.trackingNumber()));
-		});
+		orders.applyOnce(event, "ShipmentDispatched",
+				() -> advance(event.orderId(), event, EnumSet.of(OrderStatus.PAID), order -> {
+					order.markShipped(event.trackingNumber());
+					return List.of(new OrderShipped(order.id(), order.customerId(), event.trackingNumber()));
+				}));
 	}
 
 	@ApplicationModuleListener
 	void on(ShipmentDelivered event) {
-		if (!orders.markApplied(event.eventId(), "ShipmentDelivered")) {
-			log.debug("Ignoring ShipmentDelivered {}: already applied", event.eventId());
-			return;
-		}
 		// A delivery can overtake its dispatch (events arrive in no guaranteed order); it
 		// implies the dispatch.
-		advance(event.orderId(), event, EnumSet.of(OrderStatus.PAID, OrderStatus.SHIPPED), order -> {
-			var published = new ArrayList<Object>();
-			if (order.is(OrderStatus.PAID)) {
-				order.markShipped(event.trackingNumber());
-				published.add(new OrderShipped(order.id(), order.customerId(), event.trackingNumber()));
-			}
-			order.markDelivered();
-			published.add(new OrderDelivered(order.id(), order.customerId()));
-			return published;
-		});
+		orders.applyOnce(event, "ShipmentDelivered",
+				() -> advance(event.orderId(), event, EnumSet.of(OrderStatus.PAID, OrderStatus.SHIPPED), order -> {
+					var published = new ArrayList<Object>();
+					if (order.is(OrderStatus.PAID)) {
+						order.markShipped(event.trackingNumber());
+						published.add(new OrderShipped(order.id(), order.customerId(), event.trackingNumber()));
+					}
+					order.markDelivered();
+					published.add(new OrderDelivered(order.id(), order.customerId()));
+					return published;
+				}));
 	}
 
 	private void advance(UUID orderId, Object answer, Set<OrderStatus> expected,

@@ -86,21 +86,21 @@ class Order {
 	static Order place(UUID customerId, List<OrderLine> lines, Address shippingAddress, String paymentToken,
 			String idempotencyKey, String requestFingerprint) {
 		if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES) {
-			throw new OrderRejected("invalid-order-lines", "Invalid order lines",
+			throw new OrderRejectedException("invalid-order-lines", "Invalid order lines",
 					"An order has between 1 and %d lines".formatted(MAX_LINES));
 		}
 		var skus = new HashSet<String>();
 		lines.stream().filter(line -> !skus.add(line.sku())).findFirst().ifPresent(line -> {
-			throw new OrderRejected("duplicate-sku", "Duplicate SKU",
+			throw new OrderRejectedException("duplicate-sku", "Duplicate SKU",
 					"%s appears on more than one line; order it once with the total quantity".formatted(line.sku()));
 		});
 		var currency = lines.get(0).unitPrice().currency();
 		if (lines.stream().anyMatch(line -> !line.unitPrice().currency().equals(currency))) {
-			throw new OrderRejected("mixed-currencies", "Mixed currencies",
+			throw new OrderRejectedException("mixed-currencies", "Mixed currencies",
 					"All products of one order must be priced in the same currency");
 		}
 		if (shippingAddress == null || paymentToken == null || paymentToken.isBlank()) {
-			throw new OrderRejected("invalid-order", "Invalid order",
+			throw new OrderRejectedException("invalid-order", "Invalid order",
 					"An order needs a shipping address and a payment token");
 		}
 		var total = lines.stream().map(OrderLine::lineTotal).reduce(Money.zero(currency), Money::plus);
@@ -135,7 +135,7 @@ class Order {
 	 */
 	OrderStatus cancel(CancellationReason reason) {
 		if (!CANCELLABLE.contains(status)) {
-			throw new OrderNotCancellable(id, status);
+			throw new OrderNotCancellableException(id, status);
 		}
 		var previous = status;
 		status = OrderStatus.CANCELLED;

@@ -23,10 +23,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,12 +32,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import dev.emporium.shared.Address;
 import dev.emporium.shared.Caller;
 import dev.emporium.shared.Money;
-import dev.emporium.shared.Problems;
 
 /**
  * Places, lists, shows and cancels orders over HTTP.
@@ -154,40 +149,6 @@ class OrderController {
 	@ApiResponse(responseCode = "409", description = "Already cancelled, shipped or delivered")
 	OrderResponse cancel(Caller caller, @PathVariable UUID id) {
 		return OrderResponse.of(orders.cancel(id, caller));
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidParameter(MethodArgumentTypeMismatchException ex) {
-		return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-				"'%s' is not a valid %s".formatted(ex.getValue(), ex.getName()));
-	}
-
-	@ExceptionHandler
-	ProblemDetail notFound(OrderNotFound ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail notCancellable(OrderNotCancellable ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "order-not-cancellable", "Order not cancellable", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unknownSkus(UnknownSkus ex) {
-		var problem = Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-sku", "Unknown SKU", ex.getMessage());
-		problem.setProperty("skus", ex.skus());
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail rejected(OrderRejected ex) {
-		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.slug(), ex.title(), ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail idempotencyKeyReused(IdempotencyKeyReused ex) {
-		return Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
-				ex.getMessage());
 	}
 
 	/**

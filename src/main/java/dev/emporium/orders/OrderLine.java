@@ -15,14 +15,15 @@ record OrderLine(String sku, String name, int quantity, @Embedded.Nullable(prefi
 
 	OrderLine {
 		if (sku == null || sku.isBlank()) {
-			throw new OrderRejected("invalid-order-line", "Invalid order line", "Every line needs a SKU");
+			throw new OrderRejectedException("invalid-order-line", "Invalid order line", "Every line needs a SKU");
 		}
 		if (quantity < 1 || quantity > MAX_QUANTITY) {
-			throw new OrderRejected("invalid-quantity", "Invalid quantity",
+			throw new OrderRejectedException("invalid-quantity", "Invalid quantity",
 					"The quantity of %s must be between 1 and %d, got %d".formatted(sku, MAX_QUANTITY, quantity));
 		}
 		if (unitPrice == null) {
-			throw new OrderRejected("invalid-order-line", "Invalid order line", "%s has no price".formatted(sku));
+			throw new OrderRejectedException("invalid-order-line", "Invalid order line",
+					"%s has no price".formatted(sku));
 		}
 	}
 

@@ -79,7 +79,7 @@ class OrderManagement {
 	Order find(UUID orderId, Caller caller) {
 		return orders.findById(orderId)
 			.filter(order -> caller.isOwnerOrStaff(order.customerId()))
-			.orElseThrow(() -> new OrderNotFound(orderId));
+			.orElseThrow(() -> new OrderNotFoundException(orderId));
 	}
 
 	@Transactional(readOnly = true)
@@ -99,7 +99,7 @@ class OrderManagement {
 	Order cancel(UUID orderId, Caller caller) {
 		var order = orders.findLockedById(orderId)
 			.filter(candidate -> caller.isOwnerOrStaff(candidate.customerId()))
-			.orElseThrow(() -> new OrderNotFound(orderId));
+			.orElseThrow(() -> new OrderNotFoundException(orderId));
 		var previous = order.cancel(CancellationReason.CUSTOMER_REQUEST);
 		var saved = orders.save(order);
 		events
@@ -116,7 +116,7 @@ class OrderManagement {
 
 	private static void requireValidKey(String idempotencyKey) {
 		if (idempotencyKey != null && !VALID_KEY.matcher(idempotencyKey).matches()) {
-			throw new OrderRejected("invalid-idempotency-key", "Invalid Idempotency-Key",
+			throw new OrderRejectedException("invalid-idempotency-key", "Invalid Idempotency-Key",
 					"An Idempotency-Key has 1 to 255 printable ASCII characters");
 		}
 	}
@@ -127,7 +127,7 @@ class OrderManagement {
 		}
 		return orders.findByCustomerIdAndIdempotencyKey(customerId, idempotencyKey).map(order -> {
 			if (!order.wasPlacedWith(fingerprint)) {
-				throw new IdempotencyKeyReused(idempotencyKey);
+				throw new IdempotencyKeyReusedException(idempotencyKey);
 			}
 			return new Placement(order, true);
 		});
@@ -140,7 +140,7 @@ class OrderManagement {
 			.collect(Collectors.toMap(ProductSummary::sku, Function.identity(), (first, second) -> first));
 		var unknown = skus.stream().filter(sku -> !products.containsKey(sku)).toList();
 		if (!unknown.isEmpty()) {
-			throw new UnknownSkus(unknown);
+			throw new UnknownSkusException(unknown);
 		}
 		var priced = new ArrayList<OrderLine>();
 		for (var line : lines) {

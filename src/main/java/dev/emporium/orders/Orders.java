@@ -11,14 +11,16 @@ import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
+import dev.emporium.shared.Inbox;
+
 /**
- * The orders placed so far.
+ * The orders placed so far, and orders' inbox.
  * <p>
  * Explicit SQL rather than derived queries: Spring Data JDBC renders a derived query's
  * SQL on every call (14.5% of the CPU of an order and its checkout in the benchmark's
  * profile), a string query's once.
  */
-interface Orders extends Repository<Order, UUID> {
+interface Orders extends Repository<Order, UUID>, Inbox {
 
 	Order save(Order order);
 
@@ -64,12 +66,7 @@ interface Orders extends Repository<Order, UUID> {
 
 	Page<Order> findByCustomerIdAndStatus(UUID customerId, OrderStatus status, Pageable pageable);
 
-	/**
-	 * Records in the module's inbox that a listener applies an event, in the listener's
-	 * transaction, so the record rolls back with its effect. The listener name is part of
-	 * the key: keep it stable.
-	 * @return {@code false} when the listener already applied the event: do nothing
-	 */
+	@Override
 	@Modifying
 	@Query("INSERT INTO orders.inbox (event_id, listener) VALUES (:eventId, :listener) ON CONFLICT DO NOTHING")
 	boolean markApplied(UUID eventId, String listener);

@@ -19,12 +19,6 @@ import dev.emporium.shared.Money;
 @Table(schema = "payments", name = "payment")
 class Payment {
 
-	enum Status {
-
-		COMPLETED, DECLINED, REFUNDED, VOIDED
-
-	}
-
 	private final @Id UUID id;
 
 	private final UUID orderId;
@@ -33,7 +27,7 @@ class Payment {
 
 	private final @Embedded.Nullable(prefix = "amount_") Money amount;
 
-	private Status status;
+	private PaymentStatus status;
 
 	private final String gatewayReference;
 
@@ -46,7 +40,7 @@ class Payment {
 	private @Version Long version;
 
 	@PersistenceCreator
-	Payment(UUID id, UUID orderId, UUID customerId, Money amount, Status status, String gatewayReference,
+	Payment(UUID id, UUID orderId, UUID customerId, Money amount, PaymentStatus status, String gatewayReference,
 			String declineReason, Instant createdAt, Instant updatedAt, Long version) {
 		this.id = id;
 		this.orderId = orderId;
@@ -60,33 +54,33 @@ class Payment {
 		this.version = version;
 	}
 
-	private Payment(UUID orderId, UUID customerId, Money amount, Status status, String gatewayReference,
+	private Payment(UUID orderId, UUID customerId, Money amount, PaymentStatus status, String gatewayReference,
 			String declineReason) {
 		this(UUID.randomUUID(), orderId, customerId, amount, status, gatewayReference, declineReason, Instant.now(),
 				Instant.now(), null);
 	}
 
 	static Payment completed(UUID orderId, UUID customerId, Money amount, String gatewayReference) {
-		return new Payment(orderId, customerId, amount, Status.COMPLETED, gatewayReference, null);
+		return new Payment(orderId, customerId, amount, PaymentStatus.COMPLETED, gatewayReference, null);
 	}
 
 	static Payment declined(UUID orderId, UUID customerId, Money amount, String gatewayReference, String reason) {
-		return new Payment(orderId, customerId, amount, Status.DECLINED, gatewayReference, reason);
+		return new Payment(orderId, customerId, amount, PaymentStatus.DECLINED, gatewayReference, reason);
 	}
 
 	static Payment voided(UUID orderId) {
-		return new Payment(orderId, null, null, Status.VOIDED, null, null);
+		return new Payment(orderId, null, null, PaymentStatus.VOIDED, null, null);
 	}
 
 	boolean isRefundable() {
-		return status == Status.COMPLETED;
+		return status == PaymentStatus.COMPLETED;
 	}
 
 	Payment refunded() {
 		if (!isRefundable()) {
 			throw new IllegalStateException("Payment %s is %s and cannot be refunded".formatted(id, status));
 		}
-		status = Status.REFUNDED;
+		status = PaymentStatus.REFUNDED;
 		updatedAt = Instant.now();
 		return this;
 	}
@@ -111,7 +105,7 @@ class Payment {
 		return amount;
 	}
 
-	Status status() {
+	PaymentStatus status() {
 		return status;
 	}
 

@@ -56,7 +56,7 @@ class PaymentController {
 	/**
 	 * A payment as the API shows it; {@code declineReason} only for declined payments.
 	 */
-	record PaymentView(UUID id, UUID orderId, Payment.Status status, Money amount, String declineReason) {
+	record PaymentView(UUID id, UUID orderId, PaymentStatus status, Money amount, String declineReason) {
 
 		static PaymentView of(Payment payment) {
 			return new PaymentView(payment.id(), payment.orderId(), payment.status(), payment.amount(),

@@ -12,7 +12,7 @@ interface PaymentGateway {
 
 	/**
 	 * Refunds a charge in full; refunding an already refunded charge changes nothing.
-	 * @throws RefundFailed when the provider refuses the refund
+	 * @throws RefundFailedException when the provider refuses the refund
 	 */
 	void refund(String chargeReference, Money amount);
 
@@ -43,9 +43,9 @@ interface PaymentGateway {
 	/**
 	 * The provider refused to refund a charge.
 	 */
-	class RefundFailed extends RuntimeException {
+	class RefundFailedException extends RuntimeException {
 
-		RefundFailed(String message) {
+		RefundFailedException(String message) {
 			super(message);
 		}
 

@@ -62,7 +62,7 @@ class PaymentManagement {
 			// money
 			// back. A redelivered request got the gateway's first result and has nothing
 			// to undo.
-			if (result.approved() && recordedMeanwhile.get().status() == Payment.Status.VOIDED) {
+			if (result.approved() && recordedMeanwhile.get().status() == PaymentStatus.VOIDED) {
 				gateway.refund(result.reference(), request.amount());
 			}
 			return;

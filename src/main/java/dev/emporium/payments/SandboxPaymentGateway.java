@@ -62,9 +62,9 @@ class SandboxPaymentGateway implements PaymentGateway {
 			.param(chargeReference)
 			.query(BigDecimal.class)
 			.optional()
-			.orElseThrow(() -> new RefundFailed("No approved charge " + chargeReference));
+			.orElseThrow(() -> new RefundFailedException("No approved charge " + chargeReference));
 		if (amount.amount().compareTo(charged) > 0) {
-			throw new RefundFailed("Cannot refund %s of charge %s, only %s was charged".formatted(amount,
+			throw new RefundFailedException("Cannot refund %s of charge %s, only %s was charged".formatted(amount,
 					chargeReference, charged.toPlainString()));
 		}
 		jdbc.sql("""

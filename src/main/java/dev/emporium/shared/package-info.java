@@ -1,7 +1,8 @@
 /**
  * Shared kernel: value types every module may use (money, postal addresses, problem
- * types) and the identity every event carries. Values only: no entities, no services, no
- * persistence.
+ * types), the identity every event carries, and the inbox through which listeners apply
+ * an event once. Values and contracts only: no entities, no services, no persistence of
+ * its own.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Shared kernel")
 package dev.emporium.shared;

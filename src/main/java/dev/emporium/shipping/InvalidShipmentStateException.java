@@ -2,13 +2,18 @@ package dev.emporium.shipping;
 
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
+
+import dev.emporium.shared.ProblemException;
+
 /**
  * A shipment cannot make the requested move from the state it is in.
  */
-class InvalidShipmentStateException extends RuntimeException {
+class InvalidShipmentStateException extends ProblemException {
 
-	InvalidShipmentStateException(UUID shipmentId, Shipment.Status current, Shipment.Status target) {
-		super("Shipment %s is %s and cannot become %s".formatted(shipmentId, current, target));
+	InvalidShipmentStateException(UUID shipmentId, ShipmentStatus current, ShipmentStatus target) {
+		super(HttpStatus.CONFLICT, "invalid-shipment-state", "Invalid shipment state",
+				"Shipment %s is %s and cannot become %s".formatted(shipmentId, current, target));
 	}
 
 }

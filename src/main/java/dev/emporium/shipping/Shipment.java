@@ -24,12 +24,6 @@ class Shipment {
 
 	static final int MAX_TRACKING_NUMBER_LENGTH = 64;
 
-	enum Status {
-
-		PENDING, DISPATCHED, DELIVERED, CANCELLED
-
-	}
-
 	@Id
 	private final UUID id;
 
@@ -40,7 +34,7 @@ class Shipment {
 	@Embedded.Nullable(prefix = "address_")
 	private final Address address;
 
-	private Status status;
+	private ShipmentStatus status;
 
 	private String trackingNumber;
 
@@ -56,7 +50,7 @@ class Shipment {
 	private Long version;
 
 	@PersistenceCreator
-	Shipment(UUID id, UUID orderId, UUID customerId, Address address, Status status, String trackingNumber,
+	Shipment(UUID id, UUID orderId, UUID customerId, Address address, ShipmentStatus status, String trackingNumber,
 			Instant createdAt, Instant updatedAt, Instant dispatchedAt, Instant deliveredAt, Long version) {
 		this.id = id;
 		this.orderId = orderId;
@@ -71,18 +65,18 @@ class Shipment {
 		this.version = version;
 	}
 
-	private Shipment(UUID orderId, UUID customerId, Address address, Status status) {
+	private Shipment(UUID orderId, UUID customerId, Address address, ShipmentStatus status) {
 		this(UUID.randomUUID(), Objects.requireNonNull(orderId, "An order is required"), customerId, address, status,
 				null, Instant.now(), Instant.now(), null, null, null);
 	}
 
 	static Shipment requested(UUID orderId, UUID customerId, Address address) {
 		return new Shipment(orderId, Objects.requireNonNull(customerId, "A customer is required"),
-				Objects.requireNonNull(address, "An address is required"), Status.PENDING);
+				Objects.requireNonNull(address, "An address is required"), ShipmentStatus.PENDING);
 	}
 
 	static Shipment cancelledBeforeRequest(UUID orderId) {
-		return new Shipment(orderId, null, null, Status.CANCELLED);
+		return new Shipment(orderId, null, null, ShipmentStatus.CANCELLED);
 	}
 
 	void dispatch(String trackingNumber) {
@@ -91,25 +85,25 @@ class Shipment {
 			throw new IllegalArgumentException(
 					"A tracking number of 1 to %d characters is required".formatted(MAX_TRACKING_NUMBER_LENGTH));
 		}
-		moveFrom(Status.PENDING, Status.DISPATCHED);
+		moveFrom(ShipmentStatus.PENDING, ShipmentStatus.DISPATCHED);
 		this.trackingNumber = trackingNumber;
 		this.dispatchedAt = updatedAt;
 	}
 
 	void deliver() {
-		moveFrom(Status.DISPATCHED, Status.DELIVERED);
+		moveFrom(ShipmentStatus.DISPATCHED, ShipmentStatus.DELIVERED);
 		this.deliveredAt = updatedAt;
 	}
 
 	void cancel() {
-		moveFrom(Status.PENDING, Status.CANCELLED);
+		moveFrom(ShipmentStatus.PENDING, ShipmentStatus.CANCELLED);
 	}
 
 	boolean isVisibleTo(Caller caller) {
 		return caller.staff() || caller.customerId().equals(customerId);
 	}
 
-	private void moveFrom(Status expected, Status target) {
+	private void moveFrom(ShipmentStatus expected, ShipmentStatus target) {
 		if (status != expected) {
 			throw new InvalidShipmentStateException(id, status, target);
 		}
@@ -133,7 +127,7 @@ class Shipment {
 		return address;
 	}
 
-	Status status() {
+	ShipmentStatus status() {
 		return status;
 	}
 

@@ -15,10 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.emporium.shared.Address;
 import dev.emporium.shared.Caller;
-import dev.emporium.shared.Problems;
 
 /**
  * Shipments: customers follow their own, staff dispatch and deliver them.
@@ -105,17 +101,6 @@ class ShipmentController {
 	@ApiResponse(responseCode = "409", description = "The shipment is not dispatched")
 	ShipmentView deliver(@PathVariable UUID id) {
 		return ShipmentView.of(shipping.deliver(id));
-	}
-
-	@ExceptionHandler
-	ProblemDetail shipmentNotFound(ShipmentNotFoundException ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "shipment-not-found", "Shipment not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidState(InvalidShipmentStateException ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "invalid-shipment-state", "Invalid shipment state",
-				ex.getMessage());
 	}
 
 	/**

@@ -20,7 +20,6 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dev.emporium.catalog.Catalog;
-import dev.emporium.inventory.Reservation.Status;
 import dev.emporium.inventory.StockReservationRequested.Line;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +71,7 @@ class InventoryConcurrencyTests {
 		assertThat(outcomes.shortages.stream().filter(shortage -> orders.contains(shortage.orderId()))).hasSize(40)
 			.allSatisfy(shortage -> assertThat(shortage.unavailableSkus()).containsExactly(sku));
 		assertThat(orders.stream().map(orderId -> reservations.findByOrderId(orderId).orElseThrow().status()))
-			.filteredOn(Status.RESERVED::equals)
+			.filteredOn(ReservationStatus.RESERVED::equals)
 			.hasSize(10);
 	}
 
@@ -124,7 +123,7 @@ class InventoryConcurrencyTests {
 
 		assertThat(skus.get(sku).reserved()).isZero();
 		assertThat(orders).allSatisfy(orderId -> assertThat(reservations.findByOrderId(orderId).orElseThrow().status())
-			.isEqualTo(Status.RELEASED));
+			.isEqualTo(ReservationStatus.RELEASED));
 	}
 
 	/**

@@ -11,7 +11,6 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dev.emporium.catalog.Catalog;
-import dev.emporium.inventory.Reservation.Status;
 import dev.emporium.inventory.StockReservationRequested.Line;
 import dev.emporium.shared.Redeliveries;
 import dev.emporium.shipping.ShipmentDispatched;
@@ -64,7 +63,7 @@ class InventoryDuplicateDeliveryTests {
 
 		assertThat(skus.get(mug).reserved()).isZero();
 		assertThat(skus.get(mug).onHand()).isEqualTo(5);
-		assertThat(statusOf(orderId)).isEqualTo(Status.RELEASED);
+		assertThat(statusOf(orderId)).isEqualTo(ReservationStatus.RELEASED);
 		assertThat(redeliveries.inboxRows("inventory", release)).isEqualTo(1);
 	}
 
@@ -78,18 +77,18 @@ class InventoryDuplicateDeliveryTests {
 
 		assertThat(skus.get(mug).onHand()).isEqualTo(3);
 		assertThat(skus.get(mug).reserved()).isZero();
-		assertThat(statusOf(orderId)).isEqualTo(Status.COMMITTED);
+		assertThat(statusOf(orderId)).isEqualTo(ReservationStatus.COMMITTED);
 		assertThat(redeliveries.inboxRows("inventory", dispatched)).isEqualTo(1);
 	}
 
 	private UUID reserved(Scenario scenario, String sku, int quantity) {
 		var request = new StockReservationRequested(UUID.randomUUID(), List.of(new Line(sku, quantity)));
 		redeliveries.deliver(scenario, request);
-		assertThat(statusOf(request.orderId())).isEqualTo(Status.RESERVED);
+		assertThat(statusOf(request.orderId())).isEqualTo(ReservationStatus.RESERVED);
 		return request.orderId();
 	}
 
-	private Status statusOf(UUID orderId) {
+	private ReservationStatus statusOf(UUID orderId) {
 		return reservations.findByOrderId(orderId).map(Reservation::status).orElseThrow();
 	}
 

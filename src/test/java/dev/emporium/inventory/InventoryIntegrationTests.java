@@ -11,7 +11,6 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dev.emporium.catalog.Catalog;
-import dev.emporium.inventory.Reservation.Status;
 import dev.emporium.inventory.StockReservationRequested.Line;
 import dev.emporium.shipping.ShipmentDispatched;
 
@@ -49,7 +48,7 @@ class InventoryIntegrationTests {
 			.toArriveAndVerify(event -> {
 				assertThat(skus.get(mug).reserved()).isEqualTo(3);
 				assertThat(skus.get(tee).reserved()).isEqualTo(3);
-				assertThat(statusOf(orderId)).contains(Status.RESERVED);
+				assertThat(statusOf(orderId)).contains(ReservationStatus.RESERVED);
 			});
 	}
 
@@ -69,7 +68,7 @@ class InventoryIntegrationTests {
 				assertThat(event.unavailableSkus()).containsExactlyInAnyOrder(tee, unknown);
 				assertThat(skus.get(mug).reserved()).isZero();
 				assertThat(skus.get(tee).reserved()).isZero();
-				assertThat(statusOf(orderId)).contains(Status.REJECTED);
+				assertThat(statusOf(orderId)).contains(ReservationStatus.REJECTED);
 			});
 	}
 
@@ -80,7 +79,7 @@ class InventoryIntegrationTests {
 
 		inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 2), new Line(mug, 0))));
 
-		assertThat(statusOf(orderId)).contains(Status.REJECTED);
+		assertThat(statusOf(orderId)).contains(ReservationStatus.REJECTED);
 		assertThat(skus.get(mug).reserved()).isZero();
 	}
 
@@ -107,7 +106,7 @@ class InventoryIntegrationTests {
 		inventory.reserve(request);
 
 		assertThat(skus.get(mug).reserved()).isZero();
-		assertThat(statusOf(request.orderId())).contains(Status.REJECTED);
+		assertThat(statusOf(request.orderId())).contains(ReservationStatus.REJECTED);
 	}
 
 	@Test
@@ -117,7 +116,8 @@ class InventoryIntegrationTests {
 		inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 4))));
 
 		scenario.publish(new StockReleaseRequested(orderId))
-			.andWaitForStateChange(() -> statusOf(orderId), status -> status.equals(Optional.of(Status.RELEASED)))
+			.andWaitForStateChange(() -> statusOf(orderId),
+					status -> status.equals(Optional.of(ReservationStatus.RELEASED)))
 			.andVerify(status -> {
 				assertThat(skus.get(mug).reserved()).isZero();
 				assertThat(skus.get(mug).onHand()).isEqualTo(5);
@@ -146,10 +146,10 @@ class InventoryIntegrationTests {
 		scenario.publish(new StockReleaseRequested(orderId))
 			.andWaitForStateChange(() -> statusOf(orderId), Optional::isPresent)
 			.andVerify(status -> {
-				assertThat(status).contains(Status.RELEASED);
+				assertThat(status).contains(ReservationStatus.RELEASED);
 				inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 1))));
 				assertThat(skus.get(mug).reserved()).isZero();
-				assertThat(statusOf(orderId)).contains(Status.RELEASED);
+				assertThat(statusOf(orderId)).contains(ReservationStatus.RELEASED);
 			});
 	}
 
@@ -160,7 +160,8 @@ class InventoryIntegrationTests {
 		inventory.reserve(new StockReservationRequested(orderId, List.of(new Line(mug, 2))));
 
 		scenario.publish(new ShipmentDispatched(UUID.randomUUID(), orderId, "TRACK-1"))
-			.andWaitForStateChange(() -> statusOf(orderId), status -> status.equals(Optional.of(Status.COMMITTED)))
+			.andWaitForStateChange(() -> statusOf(orderId),
+					status -> status.equals(Optional.of(ReservationStatus.COMMITTED)))
 			.andVerify(status -> {
 				assertThat(skus.get(mug).onHand()).isEqualTo(3);
 				assertThat(skus.get(mug).reserved()).isZero();
@@ -184,7 +185,7 @@ class InventoryIntegrationTests {
 		assertThat(skus.get(mug).reserved()).isZero();
 	}
 
-	private Optional<Status> statusOf(UUID orderId) {
+	private Optional<ReservationStatus> statusOf(UUID orderId) {
 		return reservations.findByOrderId(orderId).map(Reservation::status);
 	}
 

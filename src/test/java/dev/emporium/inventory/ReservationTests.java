@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.emporium.inventory.Reservation.Status;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -20,7 +18,7 @@ class ReservationTests {
 
 		reservation.release();
 
-		assertThat(reservation.status()).isEqualTo(Status.RELEASED);
+		assertThat(reservation.status()).isEqualTo(ReservationStatus.RELEASED);
 		assertThat(reservation.lines()).containsExactly(new ReservationLine("MUG-001", 2));
 	}
 
@@ -30,7 +28,7 @@ class ReservationTests {
 
 		reservation.commit();
 
-		assertThat(reservation.status()).isEqualTo(Status.COMMITTED);
+		assertThat(reservation.status()).isEqualTo(ReservationStatus.COMMITTED);
 		assertThatIllegalStateException().isThrownBy(reservation::commit);
 		assertThatIllegalStateException().isThrownBy(reservation::release);
 	}
@@ -48,7 +46,7 @@ class ReservationTests {
 	void tombstoneIsReleasedWithoutLines() {
 		var tombstone = Reservation.releasedBeforeRequest(orderId);
 
-		assertThat(tombstone.status()).isEqualTo(Status.RELEASED);
+		assertThat(tombstone.status()).isEqualTo(ReservationStatus.RELEASED);
 		assertThat(tombstone.lines()).isEmpty();
 		assertThatIllegalStateException().isThrownBy(tombstone::commit);
 	}

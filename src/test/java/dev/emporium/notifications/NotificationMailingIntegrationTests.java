@@ -20,6 +20,7 @@ import org.springframework.modulith.test.Scenario;
 
 import dev.emporium.customers.CustomerRegistered;
 import dev.emporium.orders.OrderShipped;
+import dev.emporium.shared.ListenerThreadPerEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,10 +49,10 @@ class NotificationMailingIntegrationTests {
 
 		scenario.publish(shipped)
 			.andWaitForStateChange(() -> notificationsOf(customer.customerId()),
-					list -> !list.isEmpty() && list.get(0).status() != Notification.Status.RECORDED)
+					list -> !list.isEmpty() && list.get(0).status() != NotificationStatus.RECORDED)
 			.andVerify(list -> {
 				var notification = list.get(0);
-				assertThat(notification.status()).isEqualTo(Notification.Status.SENT);
+				assertThat(notification.status()).isEqualTo(NotificationStatus.SENT);
 				assertThat(notification.sentAt()).isNotNull();
 				var mail = mailTo(customer.email());
 				assertThat(mail.subject()).isEqualTo(notification.subject()).contains(shipped.orderId().toString());
@@ -67,10 +68,10 @@ class NotificationMailingIntegrationTests {
 
 		scenario.publish(new OrderShipped(UUID.randomUUID(), customer.customerId(), "TRK-5151"))
 			.andWaitForStateChange(() -> notificationsOf(customer.customerId()),
-					list -> !list.isEmpty() && list.get(0).status() != Notification.Status.RECORDED)
+					list -> !list.isEmpty() && list.get(0).status() != NotificationStatus.RECORDED)
 			.andVerify(list -> {
 				var notification = list.get(0);
-				assertThat(notification.status()).isEqualTo(Notification.Status.FAILED);
+				assertThat(notification.status()).isEqualTo(NotificationStatus.FAILED);
 				assertThat(notification.failure()).contains("Connection refused");
 				assertThat(notification.sentAt()).isNull();
 			});

@@ -22,6 +22,7 @@ import dev.emporium.orders.OrderConfirmed;
 import dev.emporium.orders.OrderDelivered;
 import dev.emporium.orders.OrderShipped;
 import dev.emporium.shared.IdentifiedEvent;
+import dev.emporium.shared.ListenerThreadPerEvent;
 import dev.emporium.shared.Money;
 import dev.emporium.shared.Redeliveries;
 

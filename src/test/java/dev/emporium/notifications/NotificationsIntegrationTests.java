@@ -18,11 +18,12 @@ import org.springframework.modulith.test.Scenario;
 
 import dev.emporium.customers.CustomerRegistered;
 import dev.emporium.notifications.Notification.Kind;
-import dev.emporium.notifications.NotificationManagement.UnknownRecipient;
+import dev.emporium.notifications.NotificationManagement.UnknownRecipientException;
 import dev.emporium.orders.OrderCancelled;
 import dev.emporium.orders.OrderConfirmed;
 import dev.emporium.orders.OrderDelivered;
 import dev.emporium.orders.OrderShipped;
+import dev.emporium.shared.ListenerThreadPerEvent;
 import dev.emporium.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,7 @@ class NotificationsIntegrationTests {
 			.andVerify(list -> {
 				assertThat(list).hasSize(1);
 				var notification = list.get(0);
-				assertThat(notification.status()).isEqualTo(Notification.Status.RECORDED);
+				assertThat(notification.status()).isEqualTo(NotificationStatus.RECORDED);
 				assertThat(notification.kind()).isEqualTo(Kind.CONFIRMED);
 				assertThat(notification.orderId()).isEqualTo(confirmed.orderId());
 				assertThat(notification.email()).isEqualTo(customer.email());
@@ -90,7 +91,7 @@ class NotificationsIntegrationTests {
 	void refusesToNotifyARecipientItDoesNotKnowYet() {
 		var customerId = UUID.randomUUID();
 
-		assertThatExceptionOfType(UnknownRecipient.class).isThrownBy(() -> management.notify(customerId,
+		assertThatExceptionOfType(UnknownRecipientException.class).isThrownBy(() -> management.notify(customerId,
 				UUID.randomUUID(), Kind.DELIVERED, recipient -> new Notification.Message("subject", "body")));
 		assertThat(notificationsOf(customerId)).isEmpty();
 	}

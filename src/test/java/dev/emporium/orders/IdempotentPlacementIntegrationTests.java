@@ -21,6 +21,7 @@ import dev.emporium.catalog.Catalog;
 import dev.emporium.catalog.ProductSummary;
 import dev.emporium.inventory.StockReservationRequested;
 import dev.emporium.shared.Address;
+import dev.emporium.shared.Redeliveries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -28,7 +29,7 @@ import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.BDDMockito.given;
 
 @ApplicationModuleTest
-@Import(RecordedEvents.class)
+@Import(Redeliveries.class)
 class IdempotentPlacementIntegrationTests {
 
 	static final List<RequestedLine> MUGS = List.of(new RequestedLine("MUG-001", 2));
@@ -40,7 +41,7 @@ class IdempotentPlacementIntegrationTests {
 	OrderManagement management;
 
 	@Autowired
-	RecordedEvents recorded;
+	Redeliveries recorded;
 
 	// @ApplicationModuleTest shares one test instance between the methods
 	UUID customerId;
@@ -67,9 +68,10 @@ class IdempotentPlacementIntegrationTests {
 		assertThat(second.replayed()).isTrue();
 		assertThat(second.order().id()).isEqualTo(first.order().id());
 		assertThat(second.order().createdAt()).isEqualTo(first.order().createdAt());
-		assertThat(recorded.ofType(OrderPlaced.class, OrderPlaced::orderId, first.order().id())).hasSize(1);
-		assertThat(recorded.ofType(StockReservationRequested.class, StockReservationRequested::orderId,
-				first.order().id()))
+		assertThat(recorded.published(OrderPlaced.class, placed -> placed.orderId().equals(first.order().id())))
+			.hasSize(1);
+		assertThat(recorded.published(StockReservationRequested.class,
+				requested -> requested.orderId().equals(first.order().id())))
 			.hasSize(1);
 	}
 
@@ -77,10 +79,11 @@ class IdempotentPlacementIntegrationTests {
 	void rejectsTheSameKeyWithADifferentRequest() {
 		place(MUGS, OrderTests.ADDRESS, "key-2");
 
-		assertThatExceptionOfType(IdempotencyKeyReused.class)
+		assertThatExceptionOfType(IdempotencyKeyReusedException.class)
 			.isThrownBy(() -> place(List.of(new RequestedLine("MUG-001", 3)), OrderTests.ADDRESS, "key-2"));
 		var elsewhere = new Address("Ada Lovelace", "1 Other Street", null, "London", "N1 1AA", "GB");
-		assertThatExceptionOfType(IdempotencyKeyReused.class).isThrownBy(() -> place(MUGS, elsewhere, "key-2"));
+		assertThatExceptionOfType(IdempotencyKeyReusedException.class)
+			.isThrownBy(() -> place(MUGS, elsewhere, "key-2"));
 	}
 
 	@Test
@@ -123,7 +126,8 @@ class IdempotentPlacementIntegrationTests {
 			var id = placements.get(0).order().id();
 			assertThat(placements).extracting(placement -> placement.order().id()).containsOnly(id);
 			assertThat(placements).filteredOn(placement -> !placement.replayed()).hasSize(1);
-			assertThat(recorded.ofType(OrderPlaced.class, OrderPlaced::customerId, customerId)).hasSize(1);
+			assertThat(recorded.published(OrderPlaced.class, placed -> placed.customerId().equals(customerId)))
+				.hasSize(1);
 		}
 		finally {
 			executor.shutdownNow();

@@ -42,7 +42,7 @@ class OrderTests {
 		var lines = List.of(new OrderLine("MUG-001", "Mug", 1, Money.of("12.50", "EUR")),
 				new OrderLine("TEE-001", "T-shirt", 1, Money.of("20.00", "GBP")));
 
-		assertThatExceptionOfType(OrderRejected.class)
+		assertThatExceptionOfType(OrderRejectedException.class)
 			.isThrownBy(() -> Order.place(UUID.randomUUID(), lines, ADDRESS, "tok_visa", null, null))
 			.satisfies(ex -> assertThat(ex.slug()).isEqualTo("mixed-currencies"));
 	}
@@ -52,7 +52,7 @@ class OrderTests {
 		var lines = List.of(new OrderLine("MUG-001", "Mug", 1, Money.of("12.50", "EUR")),
 				new OrderLine("MUG-001", "Mug", 2, Money.of("12.50", "EUR")));
 
-		assertThatExceptionOfType(OrderRejected.class)
+		assertThatExceptionOfType(OrderRejectedException.class)
 			.isThrownBy(() -> Order.place(UUID.randomUUID(), lines, ADDRESS, "tok_visa", null, null))
 			.satisfies(ex -> assertThat(ex.slug()).isEqualTo("duplicate-sku"));
 	}
@@ -60,7 +60,7 @@ class OrderTests {
 	@ParameterizedTest
 	@ValueSource(ints = { -1, 0, 1001 })
 	void rejectsQuantitiesOutsideOneToAThousand(int quantity) {
-		assertThatExceptionOfType(OrderRejected.class)
+		assertThatExceptionOfType(OrderRejectedException.class)
 			.isThrownBy(() -> new OrderLine("MUG-001", "Mug", quantity, Money.of("12.50", "EUR")))
 			.satisfies(ex -> assertThat(ex.slug()).isEqualTo("invalid-quantity"));
 	}
@@ -73,9 +73,9 @@ class OrderTests {
 
 		assertThat(Order.place(UUID.randomUUID(), lines.subList(0, 100), ADDRESS, "tok", null, null).lines())
 			.hasSize(100);
-		assertThatExceptionOfType(OrderRejected.class)
+		assertThatExceptionOfType(OrderRejectedException.class)
 			.isThrownBy(() -> Order.place(UUID.randomUUID(), lines, ADDRESS, "tok", null, null));
-		assertThatExceptionOfType(OrderRejected.class)
+		assertThatExceptionOfType(OrderRejectedException.class)
 			.isThrownBy(() -> Order.place(UUID.randomUUID(), List.of(), ADDRESS, "tok", null, null));
 	}
 
@@ -119,7 +119,7 @@ class OrderTests {
 	void refusesToCancelAfterDispatchOrTwice(OrderStatus status) {
 		var order = orderIn(status);
 
-		assertThatExceptionOfType(OrderNotCancellable.class)
+		assertThatExceptionOfType(OrderNotCancellableException.class)
 			.isThrownBy(() -> order.cancel(CancellationReason.CUSTOMER_REQUEST));
 		assertThat(order.status()).isEqualTo(status);
 	}

@@ -18,7 +18,7 @@ class PaymentTests {
 		var payment = Payment.completed(UUID.randomUUID(), UUID.randomUUID(), AMOUNT, "ch_1");
 
 		assertThat(payment.isRefundable()).isTrue();
-		assertThat(payment.refunded().status()).isEqualTo(Payment.Status.REFUNDED);
+		assertThat(payment.refunded().status()).isEqualTo(PaymentStatus.REFUNDED);
 		assertThat(payment.isRefundable()).isFalse();
 	}
 
@@ -33,7 +33,7 @@ class PaymentTests {
 	void declinedPaymentKeepsItsReasonAndIsNotRefundable() {
 		var payment = Payment.declined(UUID.randomUUID(), UUID.randomUUID(), AMOUNT, "ch_2", "card_declined");
 
-		assertThat(payment.status()).isEqualTo(Payment.Status.DECLINED);
+		assertThat(payment.status()).isEqualTo(PaymentStatus.DECLINED);
 		assertThat(payment.declineReason()).isEqualTo("card_declined");
 		assertThatIllegalStateException().isThrownBy(payment::refunded);
 	}
@@ -42,7 +42,7 @@ class PaymentTests {
 	void voidedTombstoneHasNoCustomerAmountOrChargeAndCannotBeRefunded() {
 		var payment = Payment.voided(UUID.randomUUID());
 
-		assertThat(payment.status()).isEqualTo(Payment.Status.VOIDED);
+		assertThat(payment.status()).isEqualTo(PaymentStatus.VOIDED);
 		assertThat(payment.customerId()).isNull();
 		assertThat(payment.amount()).isNull();
 		assertThat(payment.gatewayReference()).isNull();

@@ -45,7 +45,7 @@ class PaymentsDuplicateDeliveryTests {
 		assertThat(new SandboxLedger(jdbc).charges(request.orderId())).isEqualTo(1);
 		assertThat(payments.findByOrderId(request.orderId())).get()
 			.extracting(Payment::status)
-			.isEqualTo(Payment.Status.COMPLETED);
+			.isEqualTo(PaymentStatus.COMPLETED);
 		assertThat(redeliveries.published(PaymentCompleted.class, event -> event.orderId().equals(request.orderId())))
 			.hasSize(1);
 		assertThat(redeliveries.inboxRows("payments", request)).isEqualTo(1);
@@ -62,7 +62,7 @@ class PaymentsDuplicateDeliveryTests {
 		assertThat(new SandboxLedger(jdbc).refundedAmount(request.orderId())).isEqualByComparingTo("37.00");
 		assertThat(payments.findByOrderId(request.orderId())).get()
 			.extracting(Payment::status)
-			.isEqualTo(Payment.Status.REFUNDED);
+			.isEqualTo(PaymentStatus.REFUNDED);
 		assertThat(redeliveries.published(PaymentRefunded.class, event -> event.orderId().equals(request.orderId())))
 			.hasSize(1);
 		assertThat(redeliveries.inboxRows("payments", refund)).isEqualTo(1);

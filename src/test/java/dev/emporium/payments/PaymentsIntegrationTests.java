@@ -12,6 +12,7 @@ import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
+import dev.emporium.shared.ListenerThreadPerEvent;
 import dev.emporium.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,7 @@ class PaymentsIntegrationTests {
 				assertThat(event.amount()).isEqualTo(AMOUNT);
 				var payment = payments.findByOrderId(request.orderId()).orElseThrow();
 				assertThat(payment.id()).isEqualTo(event.paymentId());
-				assertThat(payment.status()).isEqualTo(Payment.Status.COMPLETED);
+				assertThat(payment.status()).isEqualTo(PaymentStatus.COMPLETED);
 				assertThat(payment.customerId()).isEqualTo(request.customerId());
 				assertThat(new SandboxLedger(jdbc).charges(request.orderId())).isEqualTo(1);
 			});
@@ -58,7 +59,7 @@ class PaymentsIntegrationTests {
 			.toArriveAndVerify(event -> {
 				assertThat(event.reason()).isEqualTo("card_declined");
 				var payment = payments.findByOrderId(request.orderId()).orElseThrow();
-				assertThat(payment.status()).isEqualTo(Payment.Status.DECLINED);
+				assertThat(payment.status()).isEqualTo(PaymentStatus.DECLINED);
 				assertThat(payment.declineReason()).isEqualTo("card_declined");
 			});
 	}
@@ -84,7 +85,7 @@ class PaymentsIntegrationTests {
 				assertThat(new SandboxLedger(jdbc).charges(request.orderId())).isEqualTo(1);
 				assertThat(payments.findByOrderId(request.orderId())).get()
 					.extracting(Payment::status)
-					.isEqualTo(Payment.Status.COMPLETED);
+					.isEqualTo(PaymentStatus.COMPLETED);
 			});
 	}
 
@@ -103,7 +104,7 @@ class PaymentsIntegrationTests {
 				assertThat(event.amount()).isEqualTo(AMOUNT);
 				assertThat(payments.findByOrderId(request.orderId())).get()
 					.extracting(Payment::status)
-					.isEqualTo(Payment.Status.REFUNDED);
+					.isEqualTo(PaymentStatus.REFUNDED);
 				assertThat(new SandboxLedger(jdbc).refundedAmount(request.orderId())).isEqualByComparingTo("37.00");
 			});
 	}
@@ -114,7 +115,7 @@ class PaymentsIntegrationTests {
 		scenario.publish(new RefundRequested(request.orderId()))
 			.andWaitForStateChange(() -> payments.findByOrderId(request.orderId()))
 			.andVerify(
-					payment -> assertThat(payment).get().extracting(Payment::status).isEqualTo(Payment.Status.VOIDED));
+					payment -> assertThat(payment).get().extracting(Payment::status).isEqualTo(PaymentStatus.VOIDED));
 
 		scenario.publish(request)
 			.andWaitForStateChange(() -> incompletePublicationsFor(request.orderId()), List::isEmpty)
@@ -126,7 +127,7 @@ class PaymentsIntegrationTests {
 				assertThat(new SandboxLedger(jdbc).charges(request.orderId())).isZero();
 				assertThat(payments.findByOrderId(request.orderId())).get()
 					.extracting(Payment::status)
-					.isEqualTo(Payment.Status.VOIDED);
+					.isEqualTo(PaymentStatus.VOIDED);
 			});
 	}
 
@@ -144,7 +145,7 @@ class PaymentsIntegrationTests {
 				assertThat(events.ofType(PaymentRefunded.class)).isEmpty();
 				assertThat(payments.findByOrderId(request.orderId())).get()
 					.extracting(Payment::status)
-					.isEqualTo(Payment.Status.DECLINED);
+					.isEqualTo(PaymentStatus.DECLINED);
 			});
 	}
 

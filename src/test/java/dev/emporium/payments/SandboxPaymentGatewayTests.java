@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
 import dev.emporium.payments.PaymentGateway.ChargeRequest;
-import dev.emporium.payments.PaymentGateway.RefundFailed;
+import dev.emporium.payments.PaymentGateway.RefundFailedException;
+import dev.emporium.shared.ListenerThreadPerEvent;
 import dev.emporium.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,7 +87,7 @@ class SandboxPaymentGatewayTests {
 	void refusesToRefundMoreThanWasCharged() {
 		var charge = gateway.charge(new ChargeRequest(key(), AMOUNT, "tok_visa"));
 
-		assertThatExceptionOfType(RefundFailed.class)
+		assertThatExceptionOfType(RefundFailedException.class)
 			.isThrownBy(() -> gateway.refund(charge.reference(), Money.of("40.00", "EUR")));
 	}
 
@@ -94,8 +95,9 @@ class SandboxPaymentGatewayTests {
 	void refusesToRefundUnknownOrDeclinedCharges() {
 		var declined = gateway.charge(new ChargeRequest(key(), AMOUNT, "tok_declined"));
 
-		assertThatExceptionOfType(RefundFailed.class).isThrownBy(() -> gateway.refund("ch_unknown", AMOUNT));
-		assertThatExceptionOfType(RefundFailed.class).isThrownBy(() -> gateway.refund(declined.reference(), AMOUNT));
+		assertThatExceptionOfType(RefundFailedException.class).isThrownBy(() -> gateway.refund("ch_unknown", AMOUNT));
+		assertThatExceptionOfType(RefundFailedException.class)
+			.isThrownBy(() -> gateway.refund(declined.reference(), AMOUNT));
 	}
 
 	private int ledgerRows(String key) {

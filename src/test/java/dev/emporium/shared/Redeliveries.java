@@ -12,10 +12,10 @@ import org.springframework.modulith.test.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Test support for duplicate-delivery tests, imported into a module test's context: it
- * delivers one event instance again through the event publication registry, as the
- * registry does after a crash between a listener's commit and the publication's
- * completion, and records every identified event published meanwhile, on any thread.
+ * Test support imported into a module test's context: it records every identified event
+ * published, on any thread, and delivers one event instance again through the event
+ * publication registry, as the registry does after a crash between a listener's commit
+ * and the publication's completion.
  */
 public class Redeliveries {
 

@@ -12,8 +12,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import dev.emporium.shipping.Shipment.Status;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -115,7 +113,7 @@ class ShipmentControllerTests {
 		mvc.perform(post("/api/v1/shipments/{id}/deliver", shipment.id()).with(customer(customerId)))
 			.andExpect(status().isForbidden());
 
-		assertThat(shipments.findById(shipment.id()).orElseThrow().status()).isEqualTo(Status.PENDING);
+		assertThat(shipments.findById(shipment.id()).orElseThrow().status()).isEqualTo(ShipmentStatus.PENDING);
 	}
 
 	@Test
@@ -149,7 +147,7 @@ class ShipmentControllerTests {
 				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.type").value(PROBLEMS + "validation-failed"));
 		}
-		assertThat(shipments.findById(shipment.id()).orElseThrow().status()).isEqualTo(Status.PENDING);
+		assertThat(shipments.findById(shipment.id()).orElseThrow().status()).isEqualTo(ShipmentStatus.PENDING);
 	}
 
 	@Test

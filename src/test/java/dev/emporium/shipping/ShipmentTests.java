@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.emporium.shared.Address;
 import dev.emporium.shared.Caller;
-import dev.emporium.shipping.Shipment.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -23,7 +22,7 @@ class ShipmentTests {
 
 	@Test
 	void startsPending() {
-		assertThat(shipment.status()).isEqualTo(Status.PENDING);
+		assertThat(shipment.status()).isEqualTo(ShipmentStatus.PENDING);
 		assertThat(shipment.trackingNumber()).isNull();
 	}
 
@@ -31,7 +30,7 @@ class ShipmentTests {
 	void dispatchesAPendingShipmentWithItsTrackingNumber() {
 		shipment.dispatch("1Z999");
 
-		assertThat(shipment.status()).isEqualTo(Status.DISPATCHED);
+		assertThat(shipment.status()).isEqualTo(ShipmentStatus.DISPATCHED);
 		assertThat(shipment.trackingNumber()).isEqualTo("1Z999");
 		assertThat(shipment.dispatchedAt()).isNotNull();
 	}
@@ -41,7 +40,7 @@ class ShipmentTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> shipment.dispatch(null));
 		assertThatIllegalArgumentException().isThrownBy(() -> shipment.dispatch("  "));
 		assertThatIllegalArgumentException().isThrownBy(() -> shipment.dispatch("X".repeat(65)));
-		assertThat(shipment.status()).isEqualTo(Status.PENDING);
+		assertThat(shipment.status()).isEqualTo(ShipmentStatus.PENDING);
 	}
 
 	@Test
@@ -51,7 +50,7 @@ class ShipmentTests {
 		shipment.dispatch("1Z999");
 		shipment.deliver();
 
-		assertThat(shipment.status()).isEqualTo(Status.DELIVERED);
+		assertThat(shipment.status()).isEqualTo(ShipmentStatus.DELIVERED);
 		assertThat(shipment.deliveredAt()).isNotNull();
 	}
 
@@ -70,17 +69,17 @@ class ShipmentTests {
 
 		shipment.cancel();
 
-		assertThat(shipment.status()).isEqualTo(Status.CANCELLED);
+		assertThat(shipment.status()).isEqualTo(ShipmentStatus.CANCELLED);
 		assertThatThrownBy(() -> shipment.dispatch("1Z999")).isInstanceOf(InvalidShipmentStateException.class);
 		assertThatThrownBy(dispatched::cancel).isInstanceOf(InvalidShipmentStateException.class);
-		assertThat(dispatched.status()).isEqualTo(Status.DISPATCHED);
+		assertThat(dispatched.status()).isEqualTo(ShipmentStatus.DISPATCHED);
 	}
 
 	@Test
 	void tombstoneIsCancelledWithoutCustomerOrAddress() {
 		var tombstone = Shipment.cancelledBeforeRequest(UUID.randomUUID());
 
-		assertThat(tombstone.status()).isEqualTo(Status.CANCELLED);
+		assertThat(tombstone.status()).isEqualTo(ShipmentStatus.CANCELLED);
 		assertThat(tombstone.address()).isNull();
 		assertThat(tombstone.isVisibleTo(new Caller(UUID.randomUUID(), false))).isFalse();
 	}

@@ -42,7 +42,7 @@ class ShippingDuplicateDeliveryTests {
 		assertThat(shipmentsOf(request.orderId())).isEqualTo(1);
 		assertThat(shipments.findByOrderId(request.orderId())).get()
 			.extracting(Shipment::status)
-			.isEqualTo(Shipment.Status.PENDING);
+			.isEqualTo(ShipmentStatus.PENDING);
 		assertThat(redeliveries.inboxRows("shipping", request)).isEqualTo(1);
 	}
 
@@ -57,7 +57,7 @@ class ShippingDuplicateDeliveryTests {
 		assertThat(shipmentsOf(request.orderId())).isEqualTo(1);
 		assertThat(shipments.findByOrderId(request.orderId())).get()
 			.extracting(Shipment::status)
-			.isEqualTo(Shipment.Status.CANCELLED);
+			.isEqualTo(ShipmentStatus.CANCELLED);
 		assertThat(redeliveries.inboxRows("shipping", cancellation)).isEqualTo(1);
 	}
 

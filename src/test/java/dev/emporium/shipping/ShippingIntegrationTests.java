@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
-import dev.emporium.shipping.Shipment.Status;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +36,7 @@ class ShippingIntegrationTests {
 			.andWaitForStateChange(() -> shipments.findByOrderId(orderId), Optional::isPresent)
 			.andVerify(shipment -> {
 				assertThat(shipment).hasValueSatisfying(created -> {
-					assertThat(created.status()).isEqualTo(Status.PENDING);
+					assertThat(created.status()).isEqualTo(ShipmentStatus.PENDING);
 					assertThat(created.customerId()).isEqualTo(customerId);
 					assertThat(created.address()).isEqualTo(ShipmentTests.ADDRESS);
 				});
@@ -55,7 +53,7 @@ class ShippingIntegrationTests {
 
 		assertThat(shipments.findByOrderId(request.orderId())).hasValueSatisfying(shipment -> {
 			assertThat(shipment.id()).isEqualTo(first.id());
-			assertThat(shipment.status()).isEqualTo(Status.PENDING);
+			assertThat(shipment.status()).isEqualTo(ShipmentStatus.PENDING);
 		});
 	}
 
@@ -69,7 +67,7 @@ class ShippingIntegrationTests {
 			.toArriveAndVerify(event -> {
 				assertThat(event.orderId()).isEqualTo(shipment.orderId());
 				assertThat(event.trackingNumber()).isEqualTo("1Z999");
-				assertThat(statusOf(shipment)).isEqualTo(Status.DISPATCHED);
+				assertThat(statusOf(shipment)).isEqualTo(ShipmentStatus.DISPATCHED);
 			});
 	}
 
@@ -81,7 +79,7 @@ class ShippingIntegrationTests {
 		scenario.stimulate(() -> shipping.deliver(shipment.id()))
 			.andWaitForEventOfType(ShipmentDelivered.class)
 			.matching(event -> event.shipmentId().equals(shipment.id()))
-			.toArriveAndVerify(event -> assertThat(statusOf(shipment)).isEqualTo(Status.DELIVERED));
+			.toArriveAndVerify(event -> assertThat(statusOf(shipment)).isEqualTo(ShipmentStatus.DELIVERED));
 	}
 
 	@Test
@@ -89,7 +87,7 @@ class ShippingIntegrationTests {
 		var shipment = requested();
 
 		scenario.publish(new ShipmentCancellationRequested(shipment.orderId()))
-			.andWaitForStateChange(() -> statusOf(shipment), Status.CANCELLED::equals)
+			.andWaitForStateChange(() -> statusOf(shipment), ShipmentStatus.CANCELLED::equals)
 			.andVerify(status -> assertThatThrownBy(() -> shipping.dispatch(shipment.id(), "1Z999"))
 				.isInstanceOf(InvalidShipmentStateException.class));
 	}
@@ -101,7 +99,7 @@ class ShippingIntegrationTests {
 
 		shipping.cancel(shipment.orderId());
 
-		assertThat(statusOf(shipment)).isEqualTo(Status.DISPATCHED);
+		assertThat(statusOf(shipment)).isEqualTo(ShipmentStatus.DISPATCHED);
 	}
 
 	@Test
@@ -113,7 +111,7 @@ class ShippingIntegrationTests {
 			.andVerify(tombstone -> {
 				shipping.request(new ShipmentRequested(orderId, UUID.randomUUID(), ShipmentTests.ADDRESS));
 				assertThat(shipments.findByOrderId(orderId)).hasValueSatisfying(shipment -> {
-					assertThat(shipment.status()).isEqualTo(Status.CANCELLED);
+					assertThat(shipment.status()).isEqualTo(ShipmentStatus.CANCELLED);
 					assertThat(shipment.customerId()).isNull();
 					assertThat(shipment.address()).isNull();
 				});
@@ -142,7 +140,7 @@ class ShippingIntegrationTests {
 		}
 
 		assertThat(orders).allSatisfy(orderId -> assertThat(shipments.findByOrderId(orderId).orElseThrow().status())
-			.isEqualTo(Status.CANCELLED));
+			.isEqualTo(ShipmentStatus.CANCELLED));
 	}
 
 	private Shipment requested() {
@@ -151,7 +149,7 @@ class ShippingIntegrationTests {
 		return shipments.findByOrderId(orderId).orElseThrow();
 	}
 
-	private Status statusOf(Shipment shipment) {
+	private ShipmentStatus statusOf(Shipment shipment) {
 		return shipments.findById(shipment.id()).orElseThrow().status();
 	}
 

@@ -1,6 +1,7 @@
 package dev.emporium.architecture;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -11,19 +12,19 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * Checks that a module listener records the event in its module's inbox before it does
- * anything else: its own body calls a method named {@code markApplied} of a type of its
- * own module, and no call of the body sits on an earlier line (the calls on that line
- * compute its arguments; reading the event, a value, may come first).
+ * Checks that a module listener does all its work through its module's inbox: its own
+ * body calls a method named {@code applyOnce} of a type of its own module, and nothing
+ * else but methods of values (reading the event), so that everything it does runs in the
+ * work it hands the inbox. Calls inside the body's lambdas count as that work.
  */
 class ConsultTheInbox extends ArchCondition<JavaMethod> {
 
-	static final String MARK_APPLIED = "markApplied";
+	static final String APPLY_ONCE = "applyOnce";
 
 	private static final String MODULE_LISTENER = "org.springframework.modulith.events.ApplicationModuleListener";
 
 	ConsultTheInbox() {
-		super("call markApplied of their own module first");
+		super("do their work through applyOnce of their own module");
 	}
 
 	static DescribedPredicate<JavaMethod> areModuleListeners() {
@@ -35,25 +36,29 @@ class ConsultTheInbox extends ArchCondition<JavaMethod> {
 	@Override
 	public void check(JavaMethod listener, ConditionEvents events) {
 		Optional<String> module = Modules.moduleOf(listener.getOwner());
-		Optional<JavaMethodCall> inbox = listener.getMethodCallsFromSelf()
+		List<JavaMethodCall> calls = listener.getMethodCallsFromSelf()
 			.stream()
-			.filter(call -> call.getName().equals(MARK_APPLIED)
-					&& Modules.moduleOf(call.getTargetOwner()).equals(module))
-			.min(Comparator.comparingInt(JavaMethodCall::getLineNumber));
+			.filter(call -> !call.isDeclaredInLambda())
+			.sorted(Comparator.comparingInt(JavaMethodCall::getLineNumber))
+			.toList();
+		Optional<JavaMethodCall> inbox = calls.stream()
+			.filter(call -> call.getName().equals(APPLY_ONCE) && Modules.moduleOf(call.getTargetOwner()).equals(module))
+			.findFirst();
 		if (inbox.isEmpty()) {
 			events.add(SimpleConditionEvent.violated(listener, "Listener %s does not call %s of module %s itself, in %s"
-				.formatted(describe(listener), MARK_APPLIED, module.orElse("?"), listener.getSourceCodeLocation())));
+				.formatted(describe(listener), APPLY_ONCE, module.orElse("?"), listener.getSourceCodeLocation())));
 			return;
 		}
-		listener.getMethodCallsFromSelf()
-			.stream()
-			.filter(call -> call.getLineNumber() < inbox.get().getLineNumber()
-					&& !Modules.isValue(call.getTargetOwner()))
-			.min(Comparator.comparingInt(JavaMethodCall::getLineNumber))
-			.ifPresent(early -> events.add(SimpleConditionEvent.violated(listener,
-					"Listener %s calls %s.%s() in %s before %s in %s".formatted(describe(listener),
-							early.getTargetOwner().getName(), early.getName(), early.getSourceCodeLocation(),
-							MARK_APPLIED, inbox.get().getSourceCodeLocation()))));
+		calls.stream()
+			.filter(call -> call != inbox.get() && !Modules.isValue(call.getTargetOwner()))
+			.findFirst()
+			.ifPresent(other -> events
+				.add(SimpleConditionEvent.violated(listener,
+						"Listener %s calls %s.%s() in %s %s %s in %s, so a redelivery runs it again".formatted(
+								describe(listener), other.getTargetOwner().getName(), other.getName(),
+								other.getSourceCodeLocation(), (other.getLineNumber() < inbox.get().getLineNumber())
+										? "before" : "outside the work of",
+								APPLY_ONCE, inbox.get().getSourceCodeLocation()))));
 	}
 
 	private static String describe(JavaMethod method) {

@@ -80,8 +80,9 @@ final class EmporiumRules {
 	static final ArchRule listeners_consult_the_inbox = methods().that(ConsultTheInbox.areModuleListeners())
 		.should(new ConsultTheInbox())
 		.as("listeners consult the inbox")
-		.because("a redelivered event must change nothing, so every listener first records the event's ID in its "
-				+ "module's inbox, in the transaction of its effect, and stops when it was already applied")
+		.because("a redelivered event must change nothing, so every listener does its work through its module's "
+				+ "inbox, which records the event's ID in the transaction of its effect and skips the work when the "
+				+ "event was already applied")
 		.allowEmptyShould(true);
 
 	static final ArchRule controllers_are_not_public = classes()

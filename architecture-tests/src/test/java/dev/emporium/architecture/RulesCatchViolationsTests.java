@@ -134,13 +134,15 @@ class RulesCatchViolationsTests {
 	void listenersMustConsultTheirInboxFirst() {
 		failureOf(EmporiumRules.listeners_consult_the_inbox, "inbox")
 			.contains("Rule 'listeners consult the inbox, because a redelivered event must change nothing")
-			.contains("Listener CatalogListeners.on(ProductRetired) does not call markApplied of module orders itself")
+			.contains("Listener CatalogListeners.on(ProductRetired) does not call applyOnce of module orders itself")
+			.contains("Listener CatalogListeners.on(ProductRestocked) does not call applyOnce of module orders itself")
 			.contains(
-					"Listener CatalogListeners.on(ProductRestocked) does not call markApplied of module orders itself")
-			.contains(
-					"Listener CatalogListeners.on(ProductDiscontinued) does not call markApplied of module orders itself")
+					"Listener CatalogListeners.on(ProductDiscontinued) does not call applyOnce of module orders itself")
 			.contains(
 					"Listener CatalogListeners.on(ProductRenamed) calls fixtures.emporium.inbox.orders.Orders.touch() "
+							+ "in (CatalogListeners.java:")
+			.contains(
+					"Listener CatalogListeners.on(ProductRelisted) calls fixtures.emporium.inbox.orders.Orders.touch() "
 							+ "in (CatalogListeners.java:")
 			.doesNotContain("ProductRepriced")
 			.doesNotContain("firstDelivery");

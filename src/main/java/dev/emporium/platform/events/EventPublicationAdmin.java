@@ -12,8 +12,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import dev.emporium.shared.ProblemException;
 
 /**
  * What staff can see and do about event publications: list the failed ones with their
@@ -117,9 +120,9 @@ class EventPublicationAdmin {
 			.param("id", id)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new EventPublicationNotFound(id));
-		return "COMPLETED".equals(status) ? new EventPublicationConflict(id, "is already completed")
-				: new EventPublicationConflict(id, "is " + status + ", not FAILED: it is being delivered");
+			.orElseThrow(() -> new EventPublicationNotFoundException(id));
+		return "COMPLETED".equals(status) ? new EventPublicationConflictException(id, "is already completed")
+				: new EventPublicationConflictException(id, "is " + status + ", not FAILED: it is being delivered");
 	}
 
 	private RuntimeException completedOrUnknown(UUID id) {
@@ -127,7 +130,8 @@ class EventPublicationAdmin {
 			.param("id", id)
 			.query(Integer.class)
 			.single() > 0;
-		return exists ? new EventPublicationConflict(id, "is already completed") : new EventPublicationNotFound(id);
+		return exists ? new EventPublicationConflictException(id, "is already completed")
+				: new EventPublicationNotFoundException(id);
 	}
 
 	private FailedPublication failedPublication(ResultSet rs, int row) throws SQLException {
@@ -161,10 +165,11 @@ class EventPublicationAdmin {
 	/**
 	 * No publication has the given ID.
 	 */
-	static class EventPublicationNotFound extends RuntimeException {
+	static class EventPublicationNotFoundException extends ProblemException {
 
-		EventPublicationNotFound(UUID id) {
-			super("No event publication " + id);
+		EventPublicationNotFoundException(UUID id) {
+			super(HttpStatus.NOT_FOUND, "event-publication-not-found", "Event publication not found",
+					"No event publication " + id);
 		}
 
 	}
@@ -172,10 +177,11 @@ class EventPublicationAdmin {
 	/**
 	 * The publication is not in a state that allows the operation.
 	 */
-	static class EventPublicationConflict extends RuntimeException {
+	static class EventPublicationConflictException extends ProblemException {
 
-		EventPublicationConflict(UUID id, String state) {
-			super("Event publication " + id + " " + state);
+		EventPublicationConflictException(UUID id, String state) {
+			super(HttpStatus.CONFLICT, "event-publication-not-retryable", "Event publication not retryable",
+					"Event publication " + id + " " + state);
 		}
 
 	}

@@ -12,25 +12,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import dev.emporium.platform.events.EventPublicationAdmin.Count;
-import dev.emporium.platform.events.EventPublicationAdmin.EventPublicationConflict;
-import dev.emporium.platform.events.EventPublicationAdmin.EventPublicationNotFound;
 import dev.emporium.platform.events.EventPublicationAdmin.FailedPublication;
 import dev.emporium.shared.Caller;
-import dev.emporium.shared.Problems;
 
 /**
  * Lets staff see failed event publications and retry or discard them over HTTP.
@@ -43,10 +36,10 @@ class EventPublicationController {
 
 	private static final String FAILED_EXAMPLE = """
 			[{"id": "3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a99",
-			  "listener": "dev.emporium.inventory.InventoryEventListeners.on(dev.emporium.inventory.StockReservationRequested)",
+			  "listener": "dev.emporium.inventory.InventoryListeners.on(dev.emporium.inventory.StockReservationRequested)",
 			  "module": "inventory", "eventType": "dev.emporium.inventory.StockReservationRequested",
 			  "publicationDate": "2026-01-31T10:00:00.125Z", "attempts": 5,
-			  "lastError": "org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection\\n\\tat dev.emporium.inventory.InventoryEventListeners.on(InventoryEventListeners.java:34)",
+			  "lastError": "org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection\\n\\tat dev.emporium.inventory.InventoryListeners.on(InventoryListeners.java:34)",
 			  "failedAt": "2026-01-31T10:04:10.250Z", "parked": true}]""";
 
 	private static final String SUMMARY_EXAMPLE = """
@@ -118,24 +111,6 @@ class EventPublicationController {
 	ResponseEntity<Void> discard(Caller caller, @PathVariable UUID id) {
 		admin.discard(id, "staff " + caller.customerId());
 		return ResponseEntity.noContent().build();
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidParameter(MethodArgumentTypeMismatchException ex) {
-		return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-				"'%s' is not a valid %s".formatted(ex.getValue(), ex.getName()));
-	}
-
-	@ExceptionHandler
-	ProblemDetail notFound(EventPublicationNotFound ex) {
-		return Problems.problem(HttpStatus.NOT_FOUND, "event-publication-not-found", "Event publication not found",
-				ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail conflict(EventPublicationConflict ex) {
-		return Problems.problem(HttpStatus.CONFLICT, "event-publication-not-retryable",
-				"Event publication not retryable", ex.getMessage());
 	}
 
 }

@@ -31,7 +31,7 @@ class EventBridge implements MessageListener<String, Object> {
 	@Override
 	public void onMessage(ConsumerRecord<String, Object> record) {
 		if (!(record.value() instanceof IdentifiedEvent event)) {
-			throw new NotAnEvent(record);
+			throw new NotAnEventException(record);
 		}
 		transactions.executeWithoutResult(status -> events.publishEvent(event));
 		log.debug("Republished {} {} from {}-{}@{}", event.getClass().getSimpleName(), event.eventId(), record.topic(),
@@ -41,11 +41,11 @@ class EventBridge implements MessageListener<String, Object> {
 	/**
 	 * The record carries no event (an empty value, a tombstone): retrying cannot help.
 	 */
-	static class NotAnEvent extends RuntimeException {
+	static class NotAnEventException extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
 
-		NotAnEvent(ConsumerRecord<?, ?> record) {
+		NotAnEventException(ConsumerRecord<?, ?> record) {
 			super("Record %s-%d@%d carries no event".formatted(record.topic(), record.partition(), record.offset()));
 		}
 

@@ -31,7 +31,7 @@ import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import dev.emporium.platform.kafka.EventBridge.NotAnEvent;
+import dev.emporium.platform.kafka.EventBridge.NotAnEventException;
 import dev.emporium.platform.kafka.EventTypes.EventType;
 import dev.emporium.platform.topology.ConditionalOnModuleTopology;
 import dev.emporium.platform.topology.ModuleTopology;
@@ -145,7 +145,7 @@ class KafkaEventsConfiguration {
 		var handler = new DefaultErrorHandler(recoverer, backOff);
 		// Like an unreadable record (DeserializationException, not retried by default),
 		// an empty one goes to the dead-letter topic at once.
-		handler.addNotRetryableExceptions(NotAnEvent.class);
+		handler.addNotRetryableExceptions(NotAnEventException.class);
 		return handler;
 	}
 

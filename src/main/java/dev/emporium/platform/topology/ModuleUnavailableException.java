@@ -3,8 +3,8 @@ package dev.emporium.platform.topology;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
+import dev.emporium.shared.ProblemException;
 import dev.emporium.shared.Problems;
 
 /**
@@ -12,20 +12,19 @@ import dev.emporium.shared.Problems;
  * failing. The API answers 503 with a problem that names the module and a
  * {@code Retry-After}, so that clients know to try again later.
  */
-public class ModuleUnavailableException extends ErrorResponseException {
+public class ModuleUnavailableException extends ProblemException {
 
 	private final String module;
 
 	private final String message;
 
 	public ModuleUnavailableException(String module, String reason, Throwable cause) {
-		super(HttpStatus.SERVICE_UNAVAILABLE,
-				problem(module,
-						"The " + module + " service is unavailable right now; nothing was changed, try again shortly"),
-				cause);
+		super(HttpStatus.SERVICE_UNAVAILABLE, "module-unavailable", "Service unavailable",
+				"The " + module + " service is unavailable right now; nothing was changed, try again shortly", cause);
+		getBody().setProperty("module", module);
+		getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
 		this.module = module;
 		this.message = "Module " + module + " is unavailable: " + reason;
-		getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
 	}
 
 	/** The module that could not answer. */
@@ -33,6 +32,7 @@ public class ModuleUnavailableException extends ErrorResponseException {
 		return module;
 	}
 
+	/** What went wrong, for the log; the problem's detail is what the caller reads. */
 	@Override
 	public String getMessage() {
 		return message;

@@ -46,7 +46,7 @@ class RemoteModuleClients {
 							.maxRetries(2)
 							.delay(Duration.ofMillis(100))
 							.multiplier(3)
-							.includes(IOException.class, RetryableAnswer.class)
+							.includes(IOException.class, RetryableAnswerException.class)
 							.build()))
 				.defaultStatusHandler(HttpStatusCode::is5xxServerError, (request, response) -> {
 					throw new ModuleUnavailableException(module, "it answered " + response.getStatusCode(), null);
@@ -131,14 +131,14 @@ class RemoteModuleClients {
 					var response = execution.execute(request, body);
 					if (TRANSIENT.contains(response.getStatusCode().value())) {
 						response.close();
-						throw new RetryableAnswer(response.getStatusCode());
+						throw new RetryableAnswerException(response.getStatusCode());
 					}
 					return response;
 				});
 			}
 			catch (RetryException ex) {
 				var cause = ex.getCause();
-				var reason = (cause instanceof RetryableAnswer answer) ? "it answered " + answer.status
+				var reason = (cause instanceof RetryableAnswerException answer) ? "it answered " + answer.status
 						: "it cannot be reached (" + cause + ")";
 				throw new ModuleUnavailableException(module,
 						reason + " after " + (ex.getRetryCount() + 1) + " attempts", cause);
@@ -160,11 +160,11 @@ class RemoteModuleClients {
 	 * An answer that says "try again": the service is starting, overloaded or behind a
 	 * proxy that lost it.
 	 */
-	static class RetryableAnswer extends RuntimeException {
+	static class RetryableAnswerException extends RuntimeException {
 
 		private final transient HttpStatusCode status;
 
-		RetryableAnswer(HttpStatusCode status) {
+		RetryableAnswerException(HttpStatusCode status) {
 			super("answered " + status, null, false, false);
 			this.status = status;
 		}

@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.emporium.shared.Problems;
@@ -72,6 +74,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest()
 			.body(Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
 					"The request body is not valid JSON of the expected shape"));
+	}
+
+	/**
+	 * A path or query parameter that is not of its type, such as an ID that is no UUID.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		var name = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
+				: ex.getPropertyName();
+		return ResponseEntity.badRequest()
+			.body(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+					"'%s' is not a valid %s".formatted(ex.getValue(), name)));
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)

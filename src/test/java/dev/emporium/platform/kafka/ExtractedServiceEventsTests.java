@@ -52,7 +52,7 @@ class ExtractedServiceEventsTests {
 			.containsExactly("payments.PaymentCompleted"));
 		eventually().untilAsserted(() -> assertThat(jdbc.sql("""
 				SELECT count(*) FROM events.event_publication
-				 WHERE listener_id LIKE '%.PaymentRequests.on(dev.emporium.payments.PaymentRequested)'
+				 WHERE listener_id LIKE '%.PaymentListeners.on(dev.emporium.payments.PaymentRequested)'
 				   AND serialized_event LIKE :event AND completion_date IS NOT NULL""")
 			.param("event", "%" + requested.eventId() + "%")
 			.query(Integer.class)

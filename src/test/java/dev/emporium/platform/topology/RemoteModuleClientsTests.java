@@ -108,7 +108,7 @@ class RemoteModuleClientsTests {
 		var policy = RetryPolicy.builder()
 			.maxRetries(2)
 			.delay(Duration.ofMillis(10))
-			.includes(IOException.class, RemoteModuleClients.RetryableAnswer.class)
+			.includes(IOException.class, RemoteModuleClients.RetryableAnswerException.class)
 			.build();
 		return RestClient.builder()
 			.baseUrl(baseUrl)

@@ -1,4 +1,4 @@
-package dev.emporium.notifications;
+package dev.emporium.shared;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +11,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
  * listeners publish.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class ListenerThreadPerEvent {
+public class ListenerThreadPerEvent {
 
 	@Bean
 	SimpleAsyncTaskExecutor taskExecutor() {

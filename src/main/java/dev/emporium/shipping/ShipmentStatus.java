@@ -1,0 +1,10 @@
+package dev.emporium.shipping;
+
+/**
+ * Where a shipment stands.
+ */
+enum ShipmentStatus {
+
+	PENDING, DISPATCHED, DELIVERED, CANCELLED
+
+}

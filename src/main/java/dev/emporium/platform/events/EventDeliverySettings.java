@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startupStaleness the same, once when this instance starts, so that what a
  * crashed process left is delivered again at once
  * @param checkInterval the pause between two recovery passes
- * @param batchSize how many publications one recovery pass claims at most
+ * @param batchSize how many publications recovery claims at once
  * @param retry how failed publications are retried
  * @param retention how long completed publications are kept
  */

@@ -71,6 +71,16 @@ class PublicationClaims {
 	}
 
 	/**
+	 * How many of the given publications are not completed yet.
+	 */
+	int outstanding(Collection<UUID> publications) {
+		return jdbc.sql("SELECT count(*) FROM events.event_publication WHERE id IN (:ids) AND completion_date IS NULL")
+			.param("ids", publications)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
 	 * Marks one incomplete publication FAILED with its attempts reset, claimed by this
 	 * instance, if it is FAILED now.
 	 * @return whether it was claimed

@@ -1,56 +1,97 @@
 package dev.emporium.platform.events;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers again what was lost or failed, once when the instance is ready and then every
- * check interval, in place of Spring Modulith's republication on restart, which takes no
- * claim (docs/events.md, "How an event is delivered").
+ * Delivers again what was lost or failed, once the instance is ready and then every check
+ * interval, in place of Spring Modulith's republication on restart, which takes no claim.
+ * A pass drains the whole backlog in batches, claiming the next one as the listeners take
+ * the last (docs/events.md, "How an event is delivered").
  */
 @Component
 class PublicationRecovery {
 
 	private static final Logger log = LoggerFactory.getLogger(PublicationRecovery.class);
 
+	private static final Duration POLL = Duration.ofMillis(50);
+
 	private final PublicationClaims claims;
 
 	private final EventDeliverySettings settings;
 
-	PublicationRecovery(PublicationClaims claims, EventDeliverySettings settings) {
+	private final TaskScheduler scheduler;
+
+	PublicationRecovery(PublicationClaims claims, EventDeliverySettings settings, TaskScheduler scheduler) {
 		this.claims = claims;
 		this.settings = settings;
+		this.scheduler = scheduler;
 	}
 
+	/** Off the main thread, so that a large backlog does not hold readiness back. */
 	@EventListener(ApplicationReadyEvent.class)
 	void recoverAtStartup() {
-		recover(settings.startupStaleness(), "at startup");
+		scheduler.schedule(() -> recover(settings.startupStaleness(), "at startup"), Instant.now());
 	}
 
 	/**
 	 * One recovery pass; called on the platform's schedule.
+	 * @return how many publications it resubmitted
 	 */
-	void recoverStaleAndFailed() {
-		recover(settings.staleness(), "");
+	int recoverStaleAndFailed() {
+		return recover(settings.staleness(), "");
 	}
 
-	private void recover(Duration staleness, String when) {
+	private int recover(Duration staleness, String when) {
+		int total = 0;
 		try {
-			var claimed = claims.resubmitDue(staleness);
-			if (!claimed.isEmpty()) {
-				log.info("Resubmitted {} stale or failed event publications {}", claimed.size(), when);
+			Set<UUID> claimed;
+			do {
+				claimed = claims.resubmitDue(staleness);
+				total += claimed.size();
 			}
+			while (claimed.size() == settings.batchSize() && taken(claimed, staleness));
 		}
 		catch (RuntimeException ex) {
 			// The next pass tries again; a failing pass must not end the schedule.
 			log.warn("Recovering event publications failed: {}", ex.toString());
 		}
+		if (total > 0) {
+			log.info("Resubmitted {} stale or failed event publications {}", total, when);
+		}
+		return total;
+	}
+
+	/**
+	 * Waits until the listeners have finished at least half of a batch, so that the next
+	 * claim keeps them busy without piling up work that would go stale in a queue.
+	 * @return false when they did not within the staleness, or the instance stops
+	 */
+	private boolean taken(Set<UUID> batch, Duration staleness) {
+		var deadline = Instant.now().plus(staleness);
+		while (claims.outstanding(batch) > batch.size() / 2) {
+			if (Instant.now().isAfter(deadline)) {
+				return false;
+			}
+			try {
+				Thread.sleep(POLL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -9,9 +9,6 @@ import dev.emporium.shared.Money;
 
 /**
  * Staff changed a product's price; orders placed from now on pay {@code price}.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.catalog::#{#this.sku()}")
 public record ProductPriceChanged(UUID eventId, String sku, Money previousPrice,

@@ -9,9 +9,6 @@ import dev.emporium.shared.IdentifiedEvent;
 /**
  * A customer account was created; carries the contact details other modules keep a copy
  * of.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.customers::#{#this.customerId()}")
 public record CustomerRegistered(UUID eventId, UUID customerId, String email, String name) implements IdentifiedEvent {

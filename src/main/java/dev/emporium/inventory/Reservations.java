@@ -10,11 +10,8 @@ import org.springframework.data.repository.Repository;
 import dev.emporium.shared.Inbox;
 
 /**
- * One reservation per order, and inventory's inbox.
- * <p>
- * Explicit SQL rather than derived queries: Spring Data JDBC renders a derived query's
- * SQL on every call (14.5% of the CPU of an order and its checkout in the benchmark's
- * profile), a string query's once.
+ * One reservation per order, and inventory's inbox. Explicit SQL, not derived queries, on
+ * the checkout's path (docs/architecture.md, "Data").
  */
 interface Reservations extends Repository<Reservation, UUID>, Inbox {
 

@@ -9,9 +9,6 @@ import dev.emporium.shared.IdentifiedEvent;
 /**
  * Somebody asked inventory to give back whatever it reserved for an order, and to reserve
  * nothing for it later.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.orders::#{#this.orderId()}")
 public record StockReleaseRequested(UUID eventId, UUID orderId) implements IdentifiedEvent {

@@ -11,9 +11,6 @@ import dev.emporium.shared.IdentifiedEvent;
  * Somebody asked inventory to reserve all of these lines for one order, or none of them.
  * Inventory answers with {@link StockReserved} or {@link StockShortage}. Owned by
  * inventory because inventory is the one that acts on it.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.orders::#{#this.orderId()}")
 public record StockReservationRequested(UUID eventId, UUID orderId, List<Line> lines) implements IdentifiedEvent {

@@ -8,9 +8,6 @@ import dev.emporium.shared.IdentifiedEvent;
 
 /**
  * Every line of an order's reservation request was reserved.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.inventory::#{#this.orderId()}")
 public record StockReserved(UUID eventId, UUID orderId) implements IdentifiedEvent {

@@ -10,9 +10,6 @@ import dev.emporium.shared.IdentifiedEvent;
 /**
  * An order's reservation request could not be met; nothing was reserved. Lists the SKUs
  * that were short.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.inventory::#{#this.orderId()}")
 public record StockShortage(UUID eventId, UUID orderId, List<String> unavailableSkus) implements IdentifiedEvent {

@@ -9,11 +9,8 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 /**
- * The stock of every SKU.
- * <p>
- * Explicit SQL rather than derived queries: Spring Data JDBC renders a derived query's
- * SQL on every call (14.5% of the CPU of an order and its checkout in the benchmark's
- * profile), a string query's once.
+ * The stock of every SKU. Explicit SQL, not derived queries, on the checkout's path
+ * (docs/architecture.md, "Data").
  */
 interface Stocks extends Repository<Stock, String> {
 

@@ -12,11 +12,8 @@ import dev.emporium.shared.Inbox;
 
 /**
  * The notifications sent or recorded, at most one per order and kind, and notifications'
- * inbox.
- * <p>
- * Explicit SQL rather than derived queries: Spring Data JDBC renders a derived query's
- * SQL on every call (14.5% of the CPU of an order and its checkout in the benchmark's
- * profile), a string query's once.
+ * inbox. Explicit SQL, not derived queries, on the checkout's path (docs/architecture.md,
+ * "Data").
  */
 interface Notifications extends Repository<Notification, UUID>, Inbox {
 

@@ -9,9 +9,6 @@ import dev.emporium.shared.IdentifiedEvent;
 /**
  * An order was cancelled before dispatch; {@code reason} is OUT_OF_STOCK,
  * PAYMENT_DECLINED or CUSTOMER_REQUEST.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.orders::#{#this.orderId()}")
 public record OrderCancelled(UUID eventId, UUID orderId, UUID customerId, String reason) implements IdentifiedEvent {

@@ -9,9 +9,6 @@ import dev.emporium.shared.Money;
 
 /**
  * An order's stock was reserved and its payment completed: the shop will ship it.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.orders::#{#this.orderId()}")
 public record OrderConfirmed(UUID eventId, UUID orderId, UUID customerId, Money total) implements IdentifiedEvent {

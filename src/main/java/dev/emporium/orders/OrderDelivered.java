@@ -8,9 +8,6 @@ import dev.emporium.shared.IdentifiedEvent;
 
 /**
  * An order reached the customer.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.orders::#{#this.orderId()}")
 public record OrderDelivered(UUID eventId, UUID orderId, UUID customerId) implements IdentifiedEvent {

@@ -10,9 +10,6 @@ import dev.emporium.shared.Money;
 
 /**
  * A customer placed an order, priced from the catalog at that moment.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.orders::#{#this.orderId()}")
 public record OrderPlaced(UUID eventId, UUID orderId, UUID customerId, List<Line> lines,

@@ -8,9 +8,6 @@ import dev.emporium.shared.IdentifiedEvent;
 
 /**
  * An order left the warehouse.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.orders::#{#this.orderId()}")
 public record OrderShipped(UUID eventId, UUID orderId, UUID customerId,

@@ -14,11 +14,8 @@ import org.springframework.data.repository.Repository;
 import dev.emporium.shared.Inbox;
 
 /**
- * The orders placed so far, and orders' inbox.
- * <p>
- * Explicit SQL rather than derived queries: Spring Data JDBC renders a derived query's
- * SQL on every call (14.5% of the CPU of an order and its checkout in the benchmark's
- * profile), a string query's once.
+ * The orders placed so far, and orders' inbox. Explicit SQL, not derived queries, on the
+ * checkout's path (docs/architecture.md, "Data").
  */
 interface Orders extends Repository<Order, UUID>, Inbox {
 

@@ -9,9 +9,6 @@ import dev.emporium.shared.Money;
 
 /**
  * The gateway charged the amount for an order.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.payments::#{#this.orderId()}")
 public record PaymentCompleted(UUID eventId, UUID orderId, UUID paymentId, Money amount) implements IdentifiedEvent {

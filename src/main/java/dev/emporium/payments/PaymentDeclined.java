@@ -8,9 +8,6 @@ import dev.emporium.shared.IdentifiedEvent;
 
 /**
  * The gateway refused to charge for an order; nothing was charged.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.payments::#{#this.orderId()}")
 public record PaymentDeclined(UUID eventId, UUID orderId, String reason) implements IdentifiedEvent {

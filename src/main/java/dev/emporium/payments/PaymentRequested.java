@@ -11,9 +11,6 @@ import dev.emporium.shared.Money;
  * Somebody asked payments to charge an amount for an order with a card token. Payments
  * answers with {@link PaymentCompleted} or {@link PaymentDeclined}, and charges an order
  * at most once.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.orders::#{#this.orderId()}")
 public record PaymentRequested(UUID eventId, UUID orderId, UUID customerId, Money amount,

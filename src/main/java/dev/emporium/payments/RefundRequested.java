@@ -9,9 +9,6 @@ import dev.emporium.shared.IdentifiedEvent;
 /**
  * Somebody asked payments to refund what was charged for an order, and to charge nothing
  * for it later.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.orders::#{#this.orderId()}")
 public record RefundRequested(UUID eventId, UUID orderId) implements IdentifiedEvent {

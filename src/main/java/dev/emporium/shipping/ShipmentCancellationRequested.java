@@ -9,9 +9,6 @@ import dev.emporium.shared.IdentifiedEvent;
 /**
  * Somebody asked shipping not to ship an order: a pending shipment is cancelled, and none
  * is created later.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.orders::#{#this.orderId()}")
 public record ShipmentCancellationRequested(UUID eventId, UUID orderId) implements IdentifiedEvent {

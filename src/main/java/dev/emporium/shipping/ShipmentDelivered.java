@@ -9,9 +9,6 @@ import dev.emporium.shared.IdentifiedEvent;
 /**
  * A shipment reached its recipient. Carries the tracking number because a delivery
  * implies the dispatch, whose event a listener may not have seen yet.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.shipping::#{#this.orderId()}")
 public record ShipmentDelivered(UUID eventId, UUID shipmentId, UUID orderId,

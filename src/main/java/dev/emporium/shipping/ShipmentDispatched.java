@@ -8,9 +8,6 @@ import dev.emporium.shared.IdentifiedEvent;
 
 /**
  * A shipment left the warehouse with a carrier's tracking number.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.shipping::#{#this.orderId()}")
 public record ShipmentDispatched(UUID eventId, UUID shipmentId, UUID orderId,

@@ -10,9 +10,6 @@ import dev.emporium.shared.Address;
 /**
  * Somebody asked shipping to ship a paid order to an address. Shipping creates at most
  * one shipment per order.
- * <p>
- * {@code eventId} identifies this event: redeliveries carry the same one, so listeners
- * apply it once (see {@link IdentifiedEvent}).
  */
 @Externalized("emporium.orders::#{#this.orderId()}")
 public record ShipmentRequested(UUID eventId, UUID orderId, UUID customerId,

@@ -8,13 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
+import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -22,24 +16,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The RSA key that signs access tokens, kept in a PEM file so that tokens stay valid
- * across restarts.
+ * One RSA key in a PEM file, given by {@code emporium.security.jwt.signing-key}, that
+ * signs and verifies every token; generated when the file is missing. It is rotated by
+ * replacing the file, not through the API.
  */
-class SigningKeyFile {
+class SigningKeyFile implements TokenKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(SigningKeyFile.class);
 
-	private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
-
-	private static final String END = "-----END PRIVATE KEY-----";
-
 	private final Path file;
+
+	private final RSAKey key;
 
 	SigningKeyFile(Path file) {
 		this.file = file.toAbsolutePath();
+		this.key = loadOrCreate();
 	}
 
-	RSAKey loadOrCreate() {
+	@Override
+	public RSAKey signing() {
+		return key;
+	}
+
+	@Override
+	public List<RSAKey> verifying() {
+		return List.of(key);
+	}
+
+	@Override
+	public List<RSAKey> refreshed() {
+		return verifying();
+	}
+
+	@Override
+	public RSAKey rotate() {
+		throw new KeyRotationUnavailableException(file);
+	}
+
+	private RSAKey loadOrCreate() {
 		try {
 			if (!Files.exists(file)) {
 				create();
@@ -51,16 +65,13 @@ class SigningKeyFile {
 		}
 	}
 
-	private void create() throws IOException, GeneralSecurityException {
-		var generator = KeyPairGenerator.getInstance("RSA");
-		generator.initialize(2048);
-		var encoded = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-			.encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+	private void create() throws IOException {
+		var pem = RsaKeys.generatePem();
 		Files.createDirectories(file.getParent());
 		var temporary = Files.createTempFile(file.getParent(), "signing-key", ".tmp");
 		try {
 			restrictToOwner(temporary);
-			Files.writeString(temporary, BEGIN + "\n" + encoded + "\n" + END + "\n", StandardCharsets.US_ASCII);
+			Files.writeString(temporary, pem, StandardCharsets.US_ASCII);
 			// Without REPLACE_EXISTING, an instance starting at the same moment keeps the
 			// key it wrote first.
 			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
@@ -75,16 +86,7 @@ class SigningKeyFile {
 	}
 
 	private RSAKey load() throws IOException, GeneralSecurityException, JOSEException {
-		var pem = Files.readString(file, StandardCharsets.US_ASCII)
-			.replace(BEGIN, "")
-			.replace(END, "")
-			.replaceAll("\\s", "");
-		var keys = KeyFactory.getInstance("RSA");
-		var privateKey = (RSAPrivateCrtKey) keys
-			.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-		var publicKey = (RSAPublicKey) keys
-			.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-		return new RSAKey.Builder(publicKey).privateKey(privateKey).keyIDFromThumbprint().build();
+		return RsaKeys.fromPem(Files.readString(file, StandardCharsets.US_ASCII));
 	}
 
 	private static void restrictToOwner(Path path) throws IOException {

@@ -2,6 +2,7 @@ package dev.emporium.customers;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,13 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How access tokens are signed.
  *
- * @param signingKey the PKCS#8 PEM file holding the RSA signing key; generated on first
- * start when missing
+ * @param signingKey a PKCS#8 PEM file holding the one RSA signing key (generated when
+ * missing); unset, the keys live in customers' schema and staff rotate them
  * @param issuer the {@code iss} claim written into every token (and required by every
  * process that verifies them)
  * @param timeToLive how long an issued token stays valid
  */
 @ConfigurationProperties("emporium.security.jwt")
-record TokenSettings(@DefaultValue("data/jwt-signing-key.pem") Path signingKey, @DefaultValue("emporium") String issuer,
+record TokenSettings(String signingKey, @DefaultValue("emporium") String issuer,
 		@DefaultValue("1h") Duration timeToLive) {
+
+	/** The configured key file, if any. */
+	Optional<Path> signingKeyFile() {
+		return Optional.ofNullable(signingKey).filter(file -> !file.isBlank()).map(Path::of);
+	}
+
 }

@@ -9,12 +9,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.ResultMatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -81,6 +83,13 @@ class TokenControllerTests {
 	@Test
 	void rejectsMalformedJsonWithBadRequestProblem() throws Exception {
 		login("not json").andExpect(status().isBadRequest()).andExpect(problem("malformed-request"));
+	}
+
+	@Test
+	void refusesToRotateAKeyConfiguredAsAFile() throws Exception {
+		mvc.perform(post("/api/v1/auth/keys").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_STAFF"))))
+			.andExpect(status().isConflict())
+			.andExpect(problem("key-rotation-unavailable"));
 	}
 
 	private ResultActions login(String body) throws Exception {

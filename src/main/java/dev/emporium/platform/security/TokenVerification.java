@@ -3,8 +3,8 @@ package dev.emporium.platform.security;
 import java.time.Clock;
 import java.time.Duration;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +21,9 @@ import org.springframework.web.client.RestTemplate;
 import dev.emporium.platform.topology.ModuleTopology;
 
 /**
- * Verifies access tokens with the issuer's {@link RSAKey} bean where the issuing module
- * runs in this process, else with the key set that its process serves at
- * {@value #KEY_SET_PATH}, located through the topology.
+ * Verifies access tokens with the issuer's key source (a {@link JWKSource} bean) where
+ * the issuing module runs in this process, else with the key set that its process serves
+ * at {@value #KEY_SET_PATH}, located through the topology.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenVerification {
@@ -41,18 +41,18 @@ class TokenVerification {
 	 * after the issuer's.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(ObjectProvider<RSAKey> signingKey, ModuleTopology topology, JwtSettings settings)
-			throws JOSEException {
-		var key = signingKey.getIfAvailable();
+	JwtDecoder jwtDecoder(ObjectProvider<JWKSource<SecurityContext>> issuerKeys, ModuleTopology topology,
+			JwtSettings settings) {
+		var keys = issuerKeys.getIfAvailable();
 		var issuer = issuingModule(topology);
-		if (key == null && topology.isLocal(issuer)) {
+		if (keys == null && topology.isLocal(issuer)) {
 			// Only a partial context, such as another module's test, lacks the key.
 			log.warn("Module {} runs here but its signing key is missing: every access token is refused", issuer);
 			return token -> {
 				throw new BadJwtException("No key to verify access tokens with in this process");
 			};
 		}
-		var decoder = (key != null) ? NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build()
+		var decoder = (keys != null) ? NimbusJwtDecoder.withJwkSource(keys).build()
 				: NimbusJwtDecoder.withJwkSetUri(topology.url(issuer).resolve(KEY_SET_PATH).toString())
 					.restOperations(keySetClient())
 					.build();

@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * An embedded PostgreSQL server starting on a thread of its own while the application
  * context is built, and its owner: {@link #close()} stops it, waiting for a start still
- * under way, so that no server outlives the application.
+ * under way, so that no server outlives the application. A SIGTERM before the context can
+ * close it stops it too: Spring Boot's shutdown hook runs its handlers after closing the
+ * contexts, so a graceful shutdown still finishes its work first.
  */
 class StartingPostgres implements AutoCloseable {
 
@@ -20,8 +25,13 @@ class StartingPostgres implements AutoCloseable {
 
 	private final CompletableFuture<Running> server;
 
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final Runnable onShutdown = this::closeQuietly;
+
 	private StartingPostgres(CompletableFuture<Running> server) {
 		this.server = server;
+		SpringApplication.getShutdownHandlers().add(onShutdown);
 	}
 
 	static StartingPostgres start(EmbeddedPostgresSettings settings) {
@@ -54,6 +64,15 @@ class StartingPostgres implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		if (!closed.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			SpringApplication.getShutdownHandlers().remove(onShutdown);
+		}
+		catch (IllegalStateException ex) {
+			// Shutting down: the handler runs, and finds the server closed.
+		}
 		Running started;
 		try {
 			started = server.join();
@@ -62,6 +81,15 @@ class StartingPostgres implements AutoCloseable {
 			return;
 		}
 		started.close();
+	}
+
+	private void closeQuietly() {
+		try {
+			close();
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Stopping the embedded PostgreSQL server at shutdown failed: {}", ex.toString());
+		}
 	}
 
 	private static Running startServer(EmbeddedPostgresSettings settings) throws IOException {

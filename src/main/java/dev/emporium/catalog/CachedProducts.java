@@ -8,12 +8,8 @@ import dev.emporium.catalog.ProductController.ProductResponse;
 
 /**
  * The public product read, answered from memory for up to the cache's time-to-live and
- * from {@link CatalogManagement} on a miss.
- * <p>
- * Deliberately not transactional: the cache advice runs before any transaction, so a hit
- * borrows no connection, and only a miss opens the read-only transaction of
- * {@link CatalogManagement#product(String)}. What is cached is the immutable response,
- * never the {@link Product} aggregate, which updates change in place.
+ * from {@link CatalogManagement} on a miss. Not transactional, so that a hit borrows no
+ * connection; it caches the immutable response, never the {@link Product} aggregate.
  */
 @Component
 @CacheConfig(cacheNames = CatalogCacheConfiguration.PRODUCTS, cacheResolver = CatalogCacheConfiguration.AFTER_COMMIT)

@@ -10,13 +10,9 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
 /**
- * The catalog's published API: product look-ups for other modules. Read-only, so safe to
- * retry.
- * <p>
- * The exchange annotations make the same interface the catalog's HTTP contract: when the
- * catalog runs as a service of its own, the other modules get a client generated from
- * this interface (Spring HTTP interface clients), served by the catalog's
- * {@code CatalogApiController}.
+ * The catalog's published API: read-only product look-ups for other modules, safe to
+ * retry. Its exchange annotations make it the catalog's HTTP contract too: an extracted
+ * catalog is called through a client generated from this interface.
  */
 @HttpExchange(url = "/api/v1/catalog", accept = MediaType.APPLICATION_JSON_VALUE)
 public interface Catalog {

@@ -5,12 +5,10 @@ import java.util.UUID;
 import org.slf4j.LoggerFactory;
 
 /**
- * A module's inbox: which of its listeners applied which event, so that an event the
- * registry delivers again (it delivers at least once) changes nothing. A module's
- * repository extends it and implements {@link #markApplied} as an insert into
- * {@code <module>.inbox} that ignores a conflict; a listener does its whole work through
- * {@link #applyOnce}. The mark is written in the listener's transaction, so it rolls back
- * with a failed effect and the retry applies the event after all.
+ * A module's inbox: which of its listeners applied which event, so that a redelivered
+ * event changes nothing. A module's repository extends it with an insert into
+ * {@code <module>.inbox}; a listener does its whole work through {@link #applyOnce}
+ * (docs/events.md).
  */
 public interface Inbox {
 

@@ -14,10 +14,9 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * An embedded PostgreSQL server starting on a thread of its own while the application
- * context is built, and its owner: {@link #close()} stops it, waiting for a start still
- * under way, so that no server outlives the application. A SIGTERM before the context can
- * close it stops it too: Spring Boot's shutdown hook runs its handlers after closing the
- * contexts, so a graceful shutdown still finishes its work first.
+ * context is built, and its owner, so that no server outlives the application: the
+ * context closes it, or a Spring Boot shutdown handler when a SIGTERM comes before the
+ * context can (handlers run after the contexts have closed).
  */
 class StartingPostgres implements AutoCloseable {
 

@@ -15,9 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers again what was lost or failed, once the instance is ready and then every check
- * interval, in place of Spring Modulith's republication on restart, which takes no claim.
- * A pass drains the whole backlog in batches, claiming the next one as the listeners take
- * the last (docs/events.md, "How an event is delivered").
+ * interval, claiming batch after batch as the listeners take them, in place of Spring
+ * Modulith's unclaimed republication on restart (docs/events.md).
  */
 @Component
 class PublicationRecovery {

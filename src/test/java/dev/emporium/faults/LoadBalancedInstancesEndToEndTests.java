@@ -49,7 +49,7 @@ class LoadBalancedInstancesEndToEndTests {
 
 	private static final int SKUS = 5;
 
-	private static final int INITIAL_STOCK = 5_000;
+	private static final int INITIAL_STOCK = 20_000;
 
 	private static final int RESTOCK = 25;
 
@@ -144,6 +144,7 @@ class LoadBalancedInstancesEndToEndTests {
 					Duration.between(begin, Instant.now()), findings.ordersByStatus);
 			report(figures);
 			load.failures().forEach(failure -> System.out.println("  unanswered: " + failure));
+			balancer.failedRequests().forEach(request -> System.out.println("  haproxy: " + request));
 
 			assertThat(load.unexpected()).as("answers the load did not expect").isEmpty();
 			assertThat(load.accepted()).isNotEmpty();

@@ -1,6 +1,8 @@
 package dev.emporium.faults;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +38,8 @@ final class LoadBalancer implements AutoCloseable {
 
 	private Process process;
 
+	private Path log;
+
 	/** haproxy on this machine's path (or in /usr/sbin, outside a non-root path). */
 	static Optional<Path> executable() {
 		var path = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
@@ -53,8 +57,9 @@ final class LoadBalancer implements AutoCloseable {
 			configuration.append("    server instance-%d 127.0.0.1:%d%n".formatted(i + 1, instances.get(i).port()));
 		}
 		var file = Files.writeString(directory.resolve("haproxy.cfg"), configuration);
+		log = directory.resolve("haproxy.log");
 		var builder = new ProcessBuilder(executable.toString(), "-db", "-f", file.toString()).redirectErrorStream(true)
-			.redirectOutput(directory.resolve("haproxy.log").toFile());
+			.redirectOutput(log.toFile());
 		builder.environment()
 			.putAll(Map.of("EMPORIUM_CLUSTER_ADDRESS", "127.0.0.1", "EMPORIUM_CLUSTER_PORT", String.valueOf(port),
 					"EMPORIUM_CLUSTER_STATS_PORT", String.valueOf(statsPort)));
@@ -70,12 +75,23 @@ final class LoadBalancer implements AutoCloseable {
 
 	/** Waits until haproxy's checks see the instance ready and route to it again. */
 	void awaitUp(String server, Duration timeout) {
-		await("haproxy routes to " + server).atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("haproxy ended, exit code " + process.exitValue());
-			}
-			return "UP".equals(states().get(server));
-		});
+		await("haproxy routes to " + server).atMost(timeout)
+			.pollInterval(Duration.ofMillis(200))
+			// haproxy opens its status page a moment after it starts
+			.ignoreExceptionsInstanceOf(ConnectException.class)
+			.until(() -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("haproxy ended, exit code " + process.exitValue());
+				}
+				return "UP".equals(states().get(server));
+			});
+	}
+
+	/** The requests haproxy logged as failed (its log keeps no others). */
+	List<String> failedRequests() throws IOException {
+		try (var lines = Files.lines(log)) {
+			return lines.filter(line -> line.contains(" HTTP/")).toList();
+		}
 	}
 
 	/** What haproxy's checks say of each instance: UP, DOWN, ... */

@@ -17,7 +17,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The packaged application as a separate process on a data directory of its own that
  * survives it: it can be killed with SIGKILL, alone or together with its PostgreSQL
- * server, and started again on the same data, HTTP port and database port.
+ * server, and started again on the same data, HTTP port and database port. Or one of
+ * several instances on a database and signing key they share, stopped with SIGTERM or
+ * SIGKILL.
  */
 final class KillableApplication implements AutoCloseable {
 
@@ -35,15 +37,23 @@ final class KillableApplication implements AutoCloseable {
 
 	private final List<String> extraArguments;
 
+	/** The shared database, or null for an embedded server of its own. */
+	private final String sharedDatabaseUrl;
+
+	private final Path signingKey;
+
 	private Process process;
 
 	private int starts;
 
-	private KillableApplication(Path directory, int port, int databasePort, List<String> extraArguments) {
+	private KillableApplication(Path directory, int port, int databasePort, List<String> extraArguments,
+			String sharedDatabaseUrl, Path signingKey) {
 		this.directory = directory;
 		this.port = port;
 		this.databasePort = databasePort;
 		this.extraArguments = extraArguments;
+		this.sharedDatabaseUrl = sharedDatabaseUrl;
+		this.signingKey = signingKey;
 	}
 
 	static KillableApplication on(Path directory, List<String> extraArguments) {
@@ -55,7 +65,18 @@ final class KillableApplication implements AutoCloseable {
 	 * listens before it starts.
 	 */
 	static KillableApplication on(Path directory, int port, List<String> extraArguments) {
-		return new KillableApplication(directory, port, LocalProcesses.freePort(), List.copyOf(extraArguments));
+		return new KillableApplication(directory, port, LocalProcesses.freePort(), List.copyOf(extraArguments), null,
+				directory.resolve("signing-key.pem"));
+	}
+
+	/**
+	 * One of several instances: on the given database, with the signing key file they all
+	 * share (the first to start makes it), as {@code bin/cluster} runs them.
+	 */
+	static KillableApplication instance(Path directory, String databaseUrl, Path signingKey,
+			List<String> extraArguments) {
+		return new KillableApplication(directory, LocalProcesses.freePort(), -1, List.copyOf(extraArguments),
+				databaseUrl, signingKey);
 	}
 
 	void start() throws IOException {
@@ -65,11 +86,17 @@ final class KillableApplication implements AutoCloseable {
 		}
 		var log = directory.resolve("application-" + (++starts) + ".log");
 		var command = new ArrayList<>(List.of(LocalProcesses.javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
-				"--server.port=" + port, "--emporium.embedded-postgres.data-directory=" + dataDirectory(),
-				"--emporium.embedded-postgres.port=" + databasePort,
-				"--emporium.security.jwt.signing-key=" + directory.resolve("signing-key.pem"),
+				"--server.port=" + port, "--emporium.security.jwt.signing-key=" + signingKey,
 				"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
 				"--emporium.demo.enabled=false"));
+		if (sharedDatabaseUrl == null) {
+			command.addAll(List.of("--emporium.embedded-postgres.data-directory=" + dataDirectory(),
+					"--emporium.embedded-postgres.port=" + databasePort));
+		}
+		else {
+			command.addAll(
+					List.of("--spring.datasource.url=" + sharedDatabaseUrl, "--spring.datasource.username=postgres"));
+		}
 		command.addAll(1, LocalProcesses.APPLICATION_JVM_OPTIONS);
 		command.addAll(extraArguments);
 		process = new ProcessBuilder(command).directory(directory.toFile())
@@ -105,6 +132,22 @@ final class KillableApplication implements AutoCloseable {
 		var jvm = process.toHandle();
 		kill(Stream.concat(Stream.concat(Stream.of(jvm), jvm.descendants()),
 				postmaster.stream().flatMap(server -> Stream.concat(Stream.of(server), server.descendants()))));
+	}
+
+	/**
+	 * SIGTERM, as a rolling restart or a scale-down sends it, and waits until the process
+	 * has drained and ended.
+	 */
+	void terminate() throws Exception {
+		process.destroy();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			killJvm();
+			throw new IllegalStateException("The application did not stop within 60 s of SIGTERM");
+		}
+	}
+
+	int port() {
+		return port;
 	}
 
 	String baseUrl() {

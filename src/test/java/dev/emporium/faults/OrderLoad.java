@@ -62,6 +62,9 @@ final class OrderLoad {
 
 	private final AtomicInteger unanswered = new AtomicInteger();
 
+	/** The first unanswered requests, when and why, for the report. */
+	private final Queue<String> failures = new ConcurrentLinkedQueue<>();
+
 	private final AtomicInteger cancels = new AtomicInteger();
 
 	private final AtomicInteger dispatches = new AtomicInteger();
@@ -105,6 +108,10 @@ final class OrderLoad {
 
 	int unanswered() {
 		return unanswered.get();
+	}
+
+	List<String> failures() {
+		return List.copyOf(failures);
 	}
 
 	int cancels() {
@@ -183,7 +190,7 @@ final class OrderLoad {
 				}
 			}
 			catch (RuntimeException ex) {
-				unanswered.incrementAndGet();
+				failed("staff on " + orderId + ": " + ex);
 				toShip.add(orderId);
 				pause(RETRY_PAUSE);
 			}
@@ -256,14 +263,22 @@ final class OrderLoad {
 				if (answer.getStatusCode().value() < 500) {
 					return answer;
 				}
+				failed("answered " + answer.getStatusCode());
 			}
 			catch (RuntimeException ex) {
 				// no answer: connection refused, reset or timed out
+				failed(ex.toString());
 			}
-			unanswered.incrementAndGet();
 			pause(RETRY_PAUSE);
 		}
 		return null;
+	}
+
+	private void failed(String why) {
+		unanswered.incrementAndGet();
+		if (failures.size() < 20) {
+			failures.add(Instant.now() + " " + why);
+		}
 	}
 
 	private Map<String, Object> randomOrder(ThreadLocalRandom random) {

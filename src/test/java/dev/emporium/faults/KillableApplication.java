@@ -70,13 +70,12 @@ final class KillableApplication implements AutoCloseable {
 	}
 
 	/**
-	 * One of several instances: on the given database, with the signing key file they all
-	 * share (the first to start makes it), as {@code bin/cluster} runs them.
+	 * One of several instances on the given database, signing with the keys they share in
+	 * it (the first to need one makes it), as {@code bin/cluster} runs them.
 	 */
-	static KillableApplication instance(Path directory, String databaseUrl, Path signingKey,
-			List<String> extraArguments) {
+	static KillableApplication instance(Path directory, String databaseUrl, List<String> extraArguments) {
 		return new KillableApplication(directory, LocalProcesses.freePort(), -1, List.copyOf(extraArguments),
-				databaseUrl, signingKey);
+				databaseUrl, null);
 	}
 
 	void start() throws IOException {
@@ -86,7 +85,8 @@ final class KillableApplication implements AutoCloseable {
 		}
 		var log = directory.resolve("application-" + (++starts) + ".log");
 		var command = new ArrayList<>(List.of(LocalProcesses.javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
-				"--server.port=" + port, "--emporium.security.jwt.signing-key=" + signingKey,
+				"--server.port=" + port,
+				"--emporium.security.jwt.signing-key=" + (signingKey != null ? signingKey : ""),
 				"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
 				"--emporium.demo.enabled=false"));
 		if (sharedDatabaseUrl == null) {

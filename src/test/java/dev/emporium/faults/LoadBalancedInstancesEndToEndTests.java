@@ -249,10 +249,9 @@ class LoadBalancedInstancesEndToEndTests {
 		private final List<KillableApplication> all = new ArrayList<>();
 
 		Instances(Path directory, String databaseUrl) throws IOException {
-			var signingKey = directory.resolve("signing-key.pem");
 			for (int i = 1; i <= INSTANCES; i++) {
 				all.add(KillableApplication.instance(Files.createDirectory(directory.resolve("instance-" + i)),
-						databaseUrl, signingKey, ARGUMENTS));
+						databaseUrl, ARGUMENTS));
 			}
 		}
 

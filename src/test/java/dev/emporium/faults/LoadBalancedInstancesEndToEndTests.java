@@ -49,9 +49,16 @@ class LoadBalancedInstancesEndToEndTests {
 
 	private static final int SKUS = 5;
 
-	private static final int INITIAL_STOCK = 20_000;
+	/** Less than the 900 of OrderLoad's shortage orders, which must stay shortages. */
+	private static final int INITIAL_STOCK = 800;
 
 	private static final int RESTOCK = 25;
+
+	private static final String UNDER_WAY = """
+			 FROM events.event_publication
+			WHERE completion_date IS NULL AND status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')""";
+
+	private static final String UNDER_WAY_COUNT = "SELECT count(*)" + UNDER_WAY;
 
 	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	Path directory;
@@ -81,21 +88,24 @@ class LoadBalancedInstancesEndToEndTests {
 			for (int i = 0; i < 3; i++) {
 				customers.add(anonymous.registeredCustomer("Customer " + i));
 			}
-			var load = new OrderLoad(List.copyOf(received.keySet()), staff);
+			// A pause after each order leaves the two cores room to start an instance:
+			// under a load without pause a start took 45 to 90 s instead of 15.
+			var load = new OrderLoad(List.copyOf(received.keySet()), staff, Duration.ofMillis(50));
 			load.start(customers);
 
 			// kill -9 of one instance mid-load; the other two must finish its
 			// publications, which wait until they are stale.
 			Thread.sleep(8_000);
+			// At a moment when events are under way, so that some are the victim's.
+			await("events under way").atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(10))
+				.failFast(() -> load.accepted().isEmpty())
+				.until(() -> jdbc.sql(UNDER_WAY_COUNT).query(Integer.class).single() >= 3);
 			var victim = 2;
 			System.out.println(Instant.now() + " kill -9 of instance-" + victim);
 			instances.get(victim).killJvm();
 			var killedAt = jdbc.sql("SELECT clock_timestamp()").query(Timestamp.class).single();
-			var unfinished = jdbc.sql("""
-					SELECT id FROM events.event_publication
-					 WHERE completion_date IS NULL AND status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')""")
-				.query(UUID.class)
-				.list();
+			var unfinished = jdbc.sql("SELECT id" + UNDER_WAY).query(UUID.class).list();
 			await("the publications left unfinished at the kill completed by the other instances")
 				.atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(250))

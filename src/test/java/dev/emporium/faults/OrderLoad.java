@@ -52,6 +52,8 @@ final class OrderLoad {
 
 	private final ShopClient staff;
 
+	private final Duration thinkTime;
+
 	private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
 
 	private final Queue<String> toShip = new ConcurrentLinkedQueue<>();
@@ -76,8 +78,17 @@ final class OrderLoad {
 	private volatile boolean running = true;
 
 	OrderLoad(List<String> skus, ShopClient staff) {
+		this(skus, staff, Duration.ZERO);
+	}
+
+	/**
+	 * With a pause after each order, for a load that leaves the machine room to start
+	 * processes.
+	 */
+	OrderLoad(List<String> skus, ShopClient staff, Duration thinkTime) {
 		this.skus = List.copyOf(skus);
 		this.staff = staff;
+		this.thinkTime = thinkTime;
 	}
 
 	void start(Collection<ShopClient> customers) {
@@ -157,6 +168,9 @@ final class OrderLoad {
 			// Cancel at varying distances from placing: PLACED, RESERVED or PAID.
 			if (!toCancel.isEmpty() && random.nextInt(3) == 0) {
 				cancel(customer, toCancel.poll());
+			}
+			if (!thinkTime.isZero()) {
+				pause(thinkTime);
 			}
 		}
 		toCancel.forEach(orderId -> cancel(customer, orderId));

@@ -10,7 +10,10 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The token keys kept in customers' schema, so that every instance on the database signs
@@ -36,9 +39,13 @@ class SigningKeys implements TokenKeys {
 
 	private volatile Snapshot snapshot;
 
-	SigningKeys(JdbcClient jdbc, TransactionOperations transactions, Duration tokenLifetime, Clock clock) {
+	SigningKeys(JdbcClient jdbc, PlatformTransactionManager transactions, Duration tokenLifetime, Clock clock) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
+		// Its own transactions: the first key may be made inside a caller's read-only
+		// one.
+		var own = new TransactionTemplate(transactions);
+		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions = own;
 		this.verifiedAfterRetirement = tokenLifetime.plus(SKEW);
 		this.clock = clock;
 	}

@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The keys of the access tokens customers issues (a file when one is configured, else
@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionOperations;
 class TokenSigning {
 
 	@Bean
-	TokenKeys tokenKeys(TokenSettings settings, JdbcClient jdbc, TransactionOperations transactions) {
+	TokenKeys tokenKeys(TokenSettings settings, JdbcClient jdbc, PlatformTransactionManager transactions) {
 		return settings.signingKeyFile()
 			.<TokenKeys>map(SigningKeyFile::new)
 			.orElseGet(() -> new SigningKeys(jdbc, transactions, settings.timeToLive(), Clock.systemUTC()));

@@ -30,7 +30,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
@@ -60,7 +61,7 @@ class SigningKeysTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	TransactionOperations transactions;
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	JwtEncoder encoder;
@@ -134,9 +135,23 @@ class SigningKeysTests {
 			.doesNotContain(oldKey);
 	}
 
-	/** Last: it takes the keys the others use away. */
+	/** Late: it takes the keys the others use away. */
 	@Test
 	@Order(4)
+	void makesItsFirstKeyEvenWhenFirstAskedInsideAReadOnlyTransaction() {
+		jdbc.sql("DELETE FROM customers.signing_key").update();
+		var readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+
+		var key = readOnly.execute(status -> instance(Clock.systemUTC()).signing());
+
+		assertThat(jdbc.sql("SELECT key_id FROM customers.signing_key").query(String.class).list())
+			.containsExactly(key.getKeyID());
+	}
+
+	/** Last: it takes the keys the others use away. */
+	@Test
+	@Order(5)
 	void instancesStartingTogetherMakeOneKey() throws Exception {
 		jdbc.sql("DELETE FROM customers.signing_key").update();
 		var starts = new ArrayList<Callable<String>>();

@@ -4,9 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,22 +51,12 @@ class EmbeddedPostgresShutdownTests {
 		var output = new BufferedReader(new InputStreamReader(application.getInputStream(), StandardCharsets.UTF_8));
 		var up = CompletableFuture.supplyAsync(() -> output.lines().anyMatch(UP::equals));
 		assertThat(up.get(90, TimeUnit.SECONDS)).as("the application reported its server up").isTrue();
-		assertThat(accepts(port)).isTrue();
+		assertThat(EmbeddedPostgresStartupTests.accepts(port)).isTrue();
 
 		application.destroy();
 
 		assertThat(application.waitFor(60, TimeUnit.SECONDS)).as("the application exited").isTrue();
-		assertThat(accepts(port)).as("the server on port %d still runs", port).isFalse();
-	}
-
-	private static boolean accepts(int port) {
-		try (var socket = new Socket()) {
-			socket.connect(new InetSocketAddress("localhost", port), 500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		assertThat(EmbeddedPostgresStartupTests.accepts(port)).as("the server on port %d still runs", port).isFalse();
 	}
 
 	/**
@@ -82,7 +70,7 @@ class EmbeddedPostgresShutdownTests {
 			var application = new SpringApplication(EmporiumApplication.class);
 			application.addInitializers(context -> {
 				var deadline = Instant.now().plus(Duration.ofSeconds(60));
-				while (!accepts(port) && Instant.now().isBefore(deadline)) {
+				while (!EmbeddedPostgresStartupTests.accepts(port) && Instant.now().isBefore(deadline)) {
 					pause(Duration.ofMillis(100));
 				}
 				System.out.println(UP);

@@ -43,7 +43,7 @@ class EmbeddedPostgresStartupTests {
 		assertThat(accepts(port)).as("the server on port %d is still running", port).isFalse();
 	}
 
-	private static boolean accepts(int port) {
+	static boolean accepts(int port) {
 		try (var socket = new Socket()) {
 			socket.connect(new InetSocketAddress("localhost", port), 500);
 			return true;

@@ -23,8 +23,9 @@ import dev.emporium.shared.Caller;
  * The notifications API: what customers were told about their orders.
  */
 @RestController
-@Tag(name = "Notifications", description = "The e-mails customers get when an order is confirmed, cancelled, "
-		+ "shipped and delivered; recorded even when no mail server is configured")
+@Tag(name = "Notifications", description = "The e-mails customers get when an order is confirmed, cancelled (or "
+		+ "could not be cancelled because it had shipped), shipped and delivered; recorded even when no mail server "
+		+ "is configured")
 class NotificationController {
 
 	private static final String PAGE_EXAMPLE = """

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import dev.emporium.customers.CustomerRegistered;
 import dev.emporium.notifications.Notification.Kind;
+import dev.emporium.orders.OrderCancellationRefused;
 import dev.emporium.orders.OrderCancelled;
 import dev.emporium.orders.OrderConfirmed;
 import dev.emporium.orders.OrderDelivered;
@@ -41,6 +42,13 @@ class NotificationListeners {
 	void on(OrderCancelled event) {
 		inbox.applyOnce(event, "OrderCancelled", () -> notifications.notify(event.customerId(), event.orderId(),
 				Kind.CANCELLED, recipient -> OrderMessages.cancelled(event, recipient)));
+	}
+
+	@ApplicationModuleListener
+	void on(OrderCancellationRefused event) {
+		inbox.applyOnce(event, "OrderCancellationRefused",
+				() -> notifications.notify(event.customerId(), event.orderId(), Kind.CANCELLATION_REFUSED,
+						recipient -> OrderMessages.cancellationRefused(event, recipient)));
 	}
 
 	@ApplicationModuleListener

@@ -1,6 +1,7 @@
 package dev.emporium.notifications;
 
 import dev.emporium.notifications.Notification.Message;
+import dev.emporium.orders.OrderCancellationRefused;
 import dev.emporium.orders.OrderCancelled;
 import dev.emporium.orders.OrderConfirmed;
 import dev.emporium.orders.OrderDelivered;
@@ -27,6 +28,17 @@ final class OrderMessages {
 	static Message cancelled(OrderCancelled event, Recipient recipient) {
 		return new Message("Your Emporium order %s was cancelled".formatted(event.orderId()), greeting(recipient)
 				+ "your order %s was cancelled: %s".formatted(event.orderId(), reason(event.reason())) + SIGNATURE);
+	}
+
+	static Message cancellationRefused(OrderCancellationRefused event, Recipient recipient) {
+		return new Message("Your Emporium order %s could not be cancelled".formatted(event.orderId()),
+				greeting(recipient) + """
+						we are sorry: your order %s had already left our warehouse when your cancellation reached \
+						us, so it could not be cancelled and nothing was refunded.
+
+						Tracking number: %s
+						If you no longer want it, just reply to this e-mail once it has arrived and we will arrange \
+						a return.""".formatted(event.orderId(), event.trackingNumber()) + SIGNATURE);
 	}
 
 	static Message shipped(OrderShipped event, Recipient recipient) {

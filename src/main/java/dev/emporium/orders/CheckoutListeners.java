@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +21,18 @@ import dev.emporium.inventory.StockShortage;
 import dev.emporium.payments.PaymentCompleted;
 import dev.emporium.payments.PaymentDeclined;
 import dev.emporium.payments.PaymentRequested;
+import dev.emporium.payments.RefundRequested;
+import dev.emporium.shipping.ShipmentCancellationRefused;
+import dev.emporium.shipping.ShipmentCancelled;
 import dev.emporium.shipping.ShipmentDelivered;
 import dev.emporium.shipping.ShipmentDispatched;
 import dev.emporium.shipping.ShipmentRequested;
 
 /**
- * Moves orders along the checkout as inventory, payments and shipping answer. Each answer
- * is applied once through orders' inbox, and one that does not fit the order's status
- * (answers arrive in any order, and may come after a cancellation) is ignored.
+ * Moves orders along the checkout as inventory, payments and shipping answer, including
+ * shipping's answer to a customer's cancellation of a paid order. Each answer is applied
+ * once through orders' inbox, and one that does not fit the order's status (answers
+ * arrive in any order, and may come after a cancellation) is ignored.
  */
 @Component
 class CheckoutListeners {
@@ -107,7 +112,41 @@ class CheckoutListeners {
 				}));
 	}
 
+	/**
+	 * Shipping accepted the customer's cancellation of a paid order: only now is the
+	 * stock released and the payment refunded, since the parcel can no longer leave.
+	 */
+	@ApplicationModuleListener
+	void on(ShipmentCancelled event) {
+		orders.applyOnce(event, "ShipmentCancelled",
+				() -> advance(event.orderId(), event, "PAID with a pending cancellation",
+						order -> order.is(OrderStatus.PAID) && order.isCancellationPending(), order -> {
+							order.acceptCancellation();
+							return List.of(cancelled(order), new StockReleaseRequested(order.id()),
+									new RefundRequested(order.id()));
+						}));
+	}
+
+	/**
+	 * Shipping refused the cancellation because the parcel had left: the order stands and
+	 * its customer is told.
+	 */
+	@ApplicationModuleListener
+	void on(ShipmentCancellationRefused event) {
+		orders.applyOnce(event, "ShipmentCancellationRefused", () -> advance(event.orderId(), event,
+				"waiting for an answer to its cancellation", Order::isCancellationPending, order -> {
+					order.refuseCancellation();
+					return List
+						.of(new OrderCancellationRefused(order.id(), order.customerId(), event.trackingNumber()));
+				}));
+	}
+
 	private void advance(UUID orderId, Object answer, Set<OrderStatus> expected,
+			Function<Order, List<Object>> transition) {
+		advance(orderId, answer, expected.toString(), order -> expected.contains(order.status()), transition);
+	}
+
+	private void advance(UUID orderId, Object answer, String expected, Predicate<Order> applies,
 			Function<Order, List<Object>> transition) {
 		var found = orders.findLockedById(orderId);
 		if (found.isEmpty()) {
@@ -115,7 +154,7 @@ class CheckoutListeners {
 			return;
 		}
 		var order = found.get();
-		if (!expected.contains(order.status())) {
+		if (!applies.test(order)) {
 			log.debug("Ignoring {}: order {} is {}, not {}", answer, orderId, order.status(), expected);
 			return;
 		}

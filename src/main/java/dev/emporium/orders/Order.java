@@ -50,6 +50,10 @@ class Order {
 
 	private String trackingNumber;
 
+	private CancellationRequest cancellationRequest;
+
+	private Instant cancellationRequestedAt;
+
 	private final String idempotencyKey;
 
 	private final String requestFingerprint;
@@ -63,7 +67,8 @@ class Order {
 	@PersistenceCreator
 	private Order(UUID id, UUID customerId, List<OrderLine> lines, Money total, Address shippingAddress,
 			String paymentToken, OrderStatus status, CancellationReason cancellationReason, String trackingNumber,
-			String idempotencyKey, String requestFingerprint, Instant createdAt, Instant updatedAt, Long version) {
+			CancellationRequest cancellationRequest, Instant cancellationRequestedAt, String idempotencyKey,
+			String requestFingerprint, Instant createdAt, Instant updatedAt, Long version) {
 		this.id = id;
 		this.customerId = customerId;
 		this.lines = List.copyOf(lines);
@@ -73,6 +78,8 @@ class Order {
 		this.status = status;
 		this.cancellationReason = cancellationReason;
 		this.trackingNumber = trackingNumber;
+		this.cancellationRequest = cancellationRequest;
+		this.cancellationRequestedAt = cancellationRequestedAt;
 		this.idempotencyKey = idempotencyKey;
 		this.requestFingerprint = requestFingerprint;
 		this.createdAt = createdAt;
@@ -106,7 +113,7 @@ class Order {
 		var total = lines.stream().map(OrderLine::lineTotal).reduce(Money.zero(currency), Money::plus);
 		var now = now();
 		return new Order(UUID.randomUUID(), customerId, lines, total, shippingAddress, paymentToken, OrderStatus.PLACED,
-				null, null, idempotencyKey, requestFingerprint, now, now, null);
+				null, null, null, null, idempotencyKey, requestFingerprint, now, now, null);
 	}
 
 	void markReserved() {
@@ -142,6 +149,60 @@ class Order {
 		cancellationReason = reason;
 		updatedAt = now();
 		return previous;
+	}
+
+	/**
+	 * Takes a customer's cancellation: an order not yet paid is cancelled at once, a paid
+	 * one gets a pending request that shipping accepts or refuses (docs/architecture.md,
+	 * "Cancelling a paid order"). Asking again while the request is pending changes
+	 * nothing.
+	 * @return whether the order now waits for shipping's answer that it did not wait for
+	 * before
+	 */
+	boolean cancelOnRequest() {
+		if (status == OrderStatus.SHIPPED || status == OrderStatus.DELIVERED
+				|| cancellationRequest == CancellationRequest.REFUSED) {
+			throw new OrderAlreadyShippedException(id);
+		}
+		if (status != OrderStatus.PAID) {
+			cancel(CancellationReason.CUSTOMER_REQUEST);
+			return false;
+		}
+		if (cancellationRequest == CancellationRequest.PENDING) {
+			return false;
+		}
+		cancellationRequest = CancellationRequest.PENDING;
+		cancellationRequestedAt = now();
+		updatedAt = cancellationRequestedAt;
+		return true;
+	}
+
+	/**
+	 * Shipping cancelled the shipment: the pending request becomes the cancellation.
+	 */
+	void acceptCancellation() {
+		requirePendingCancellation();
+		cancel(CancellationReason.CUSTOMER_REQUEST);
+		cancellationRequest = CancellationRequest.ACCEPTED;
+	}
+
+	/**
+	 * The shipment had left: the order stands.
+	 */
+	void refuseCancellation() {
+		requirePendingCancellation();
+		cancellationRequest = CancellationRequest.REFUSED;
+		updatedAt = now();
+	}
+
+	boolean isCancellationPending() {
+		return cancellationRequest == CancellationRequest.PENDING;
+	}
+
+	private void requirePendingCancellation() {
+		if (!isCancellationPending()) {
+			throw new IllegalStateException("Order %s has no pending cancellation".formatted(id));
+		}
 	}
 
 	boolean is(OrderStatus status) {
@@ -203,6 +264,14 @@ class Order {
 
 	String trackingNumber() {
 		return trackingNumber;
+	}
+
+	CancellationRequest cancellationRequest() {
+		return cancellationRequest;
+	}
+
+	Instant cancellationRequestedAt() {
+		return cancellationRequestedAt;
 	}
 
 	Instant createdAt() {

@@ -73,6 +73,11 @@ class OrderController {
 					"cancellationReason": "CUSTOMER_REQUEST",
 					"createdAt": "2026-01-31T10:00:00Z", "updatedAt": "2026-01-31T10:05:00Z"}""";
 
+	private static final String CANCELLATION_PENDING_EXAMPLE = ORDER_ID + " \"status\": \"PAID\",\n" + LINES_AND_ADDRESS
+			+ """
+					"cancellationRequest": "PENDING", "cancellationRequestedAt": "2026-01-31T10:05:00Z",
+					"createdAt": "2026-01-31T10:00:00Z", "updatedAt": "2026-01-31T10:05:00Z"}""";
+
 	private static final String PAGE_EXAMPLE = "{\"content\": [" + ORDER_EXAMPLE + """
 			],
 			 "page": {"size": 20, "number": 0, "totalElements": 1, "totalPages": 1}}""";
@@ -140,15 +145,28 @@ class OrderController {
 
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel an order",
-			description = "Allowed while the order is PLACED, RESERVED or PAID; reserved stock is released and a "
-					+ "completed payment refunded. Cancelling an order that is already CANCELLED, SHIPPED or "
-					+ "DELIVERED answers 409 order-not-cancellable (cancelling twice is not silently accepted).")
+			description = "A PLACED or RESERVED order is cancelled at once (200): reserved stock is released and a "
+					+ "payment under way refunded. A PAID order's parcel may be leaving right now, so its cancellation "
+					+ "is a request to shipping (202): the order stays PAID with cancellationRequest PENDING until "
+					+ "shipping answers. If the parcel has not left, the shipment is cancelled, then the order becomes "
+					+ "CANCELLED, the payment is refunded and the stock released (cancellationRequest ACCEPTED); if it "
+					+ "has, the order stands (cancellationRequest REFUSED) and the customer is notified. Asking again "
+					+ "while the request is pending answers 202 with the same order. An order known to have shipped "
+					+ "answers 409 order-already-shipped; an order that is already CANCELLED answers 409 "
+					+ "order-not-cancellable (cancelling twice is not silently accepted).")
 	@ApiResponse(responseCode = "200", description = "The cancelled order", useReturnTypeSchema = true,
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(CANCELLED_ORDER_EXAMPLE)))
+	@ApiResponse(responseCode = "202",
+			description = "A paid order whose cancellation waits for shipping's answer (cancellationRequest PENDING)",
+			useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(CANCELLATION_PENDING_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No such order, or not yours")
-	@ApiResponse(responseCode = "409", description = "Already cancelled, shipped or delivered")
-	OrderResponse cancel(Caller caller, @PathVariable UUID id) {
-		return OrderResponse.of(orders.cancel(id, caller));
+	@ApiResponse(responseCode = "409",
+			description = "order-already-shipped: the parcel has left; order-not-cancellable: already cancelled")
+	ResponseEntity<OrderResponse> cancel(Caller caller, @PathVariable UUID id) {
+		var order = orders.cancel(id, caller);
+		return (order.isCancellationPending() ? ResponseEntity.accepted() : ResponseEntity.ok())
+			.body(OrderResponse.of(order));
 	}
 
 	/**
@@ -167,8 +185,10 @@ class OrderController {
 	 * An order as the API shows it; never carries the payment token.
 	 */
 	record OrderResponse(UUID id, UUID customerId, OrderStatus status, List<Line> lines, Money total,
-			Address shippingAddress, String trackingNumber, CancellationReason cancellationReason, Instant createdAt,
-			Instant updatedAt) {
+			Address shippingAddress, String trackingNumber, CancellationReason cancellationReason,
+			@Schema(description = "A customer's request to cancel the paid order: PENDING until shipping answers, "
+					+ "ACCEPTED (the order is CANCELLED) or REFUSED (the parcel had left); absent when none was made") CancellationRequest cancellationRequest,
+			Instant cancellationRequestedAt, Instant createdAt, Instant updatedAt) {
 
 		static OrderResponse of(Order order) {
 			var lines = order.lines()
@@ -176,8 +196,8 @@ class OrderController {
 				.map(line -> new Line(line.sku(), line.name(), line.quantity(), line.unitPrice(), line.lineTotal()))
 				.toList();
 			return new OrderResponse(order.id(), order.customerId(), order.status(), lines, order.total(),
-					order.shippingAddress(), order.trackingNumber(), order.cancellationReason(), order.createdAt(),
-					order.updatedAt());
+					order.shippingAddress(), order.trackingNumber(), order.cancellationReason(),
+					order.cancellationRequest(), order.cancellationRequestedAt(), order.createdAt(), order.updatedAt());
 		}
 
 		// Named apart from PlaceOrder.Line, which would otherwise take its place in the

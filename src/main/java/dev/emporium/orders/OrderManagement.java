@@ -93,23 +93,30 @@ class OrderManagement {
 
 	/**
 	 * Cancels an order on its customer's (or staff's) request and asks the other modules
-	 * to undo what they did for it.
+	 * to undo what they did for it; a paid order is only asked for, since its parcel may
+	 * be leaving right now: shipping accepts or refuses (docs/architecture.md,
+	 * "Cancelling a paid order").
 	 */
 	@Transactional
 	Order cancel(UUID orderId, Caller caller) {
 		var order = orders.findLockedById(orderId)
 			.filter(candidate -> caller.isOwnerOrStaff(candidate.customerId()))
 			.orElseThrow(() -> new OrderNotFoundException(orderId));
-		var previous = order.cancel(CancellationReason.CUSTOMER_REQUEST);
+		var previous = order.status();
+		var newlyPending = order.cancelOnRequest();
+		if (order.isCancellationPending()) {
+			if (newlyPending) {
+				orders.saveState(order);
+				events.publishEvent(new ShipmentCancellationRequested(orderId));
+			}
+			return order;
+		}
 		var saved = orders.save(order);
 		events
 			.publishEvent(new OrderCancelled(orderId, order.customerId(), CancellationReason.CUSTOMER_REQUEST.name()));
 		events.publishEvent(new StockReleaseRequested(orderId));
-		if (previous == OrderStatus.RESERVED || previous == OrderStatus.PAID) {
+		if (previous == OrderStatus.RESERVED) {
 			events.publishEvent(new RefundRequested(orderId));
-		}
-		if (previous == OrderStatus.PAID) {
-			events.publishEvent(new ShipmentCancellationRequested(orderId));
 		}
 		return saved;
 	}

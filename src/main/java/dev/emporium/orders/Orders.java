@@ -32,13 +32,14 @@ interface Orders extends Repository<Order, UUID>, Inbox {
 
 	/**
 	 * Writes the part of an order that changes after placement (status, cancellation
-	 * reason, tracking number), which is all a checkout step changes: a whole-aggregate
-	 * save would delete and insert every line again on each step.
+	 * reason and request, tracking number), which is all a checkout step changes: a
+	 * whole-aggregate save would delete and insert every line again on each step.
 	 */
 	default void saveState(Order order) {
 		var reason = (order.cancellationReason() != null) ? order.cancellationReason().name() : null;
-		if (!updateState(order.id(), order.version(), order.status().name(), reason, order.trackingNumber(),
-				order.updatedAt())) {
+		var request = (order.cancellationRequest() != null) ? order.cancellationRequest().name() : null;
+		if (!updateState(order.id(), order.version(), order.status().name(), reason, order.trackingNumber(), request,
+				order.cancellationRequestedAt(), order.updatedAt())) {
 			throw new OptimisticLockingFailureException("Order " + order.id() + " was changed concurrently");
 		}
 	}
@@ -47,10 +48,11 @@ interface Orders extends Repository<Order, UUID>, Inbox {
 	@Query("""
 			UPDATE orders.orders
 			   SET status = :status, cancellation_reason = :cancellationReason, tracking_number = :trackingNumber,
+			       cancellation_request = :cancellationRequest, cancellation_requested_at = :cancellationRequestedAt,
 			       updated_at = :updatedAt, version = version + 1
 			 WHERE id = :id AND version = :version""")
 	boolean updateState(UUID id, Long version, String status, String cancellationReason, String trackingNumber,
-			Instant updatedAt);
+			String cancellationRequest, Instant cancellationRequestedAt, Instant updatedAt);
 
 	@Query("SELECT * FROM orders.orders WHERE customer_id = :customerId AND idempotency_key = :idempotencyKey")
 	Optional<Order> findByCustomerIdAndIdempotencyKey(UUID customerId, String idempotencyKey);

@@ -15,9 +15,9 @@ import dev.emporium.shared.Caller;
 
 /**
  * The one shipment of a paid order: PENDING until staff dispatch it with a tracking
- * number, then DISPATCHED and DELIVERED, or CANCELLED while still pending. A CANCELLED
- * shipment without customer and address is the tombstone of a cancellation that arrived
- * before the request.
+ * number, then DISPATCHED and DELIVERED, or CANCELLED while still pending, after which it
+ * can never be dispatched. A CANCELLED shipment without customer and address is the
+ * tombstone of a cancellation that arrived before the request.
  */
 @Table(schema = "shipping", name = "shipment")
 class Shipment {
@@ -85,6 +85,9 @@ class Shipment {
 			throw new IllegalArgumentException(
 					"A tracking number of 1 to %d characters is required".formatted(MAX_TRACKING_NUMBER_LENGTH));
 		}
+		if (status == ShipmentStatus.CANCELLED) {
+			throw new ShipmentCancelledException(id);
+		}
 		moveFrom(ShipmentStatus.PENDING, ShipmentStatus.DISPATCHED);
 		this.trackingNumber = trackingNumber;
 		this.dispatchedAt = updatedAt;
@@ -97,6 +100,10 @@ class Shipment {
 
 	void cancel() {
 		moveFrom(ShipmentStatus.PENDING, ShipmentStatus.CANCELLED);
+	}
+
+	boolean hasLeft() {
+		return status == ShipmentStatus.DISPATCHED || status == ShipmentStatus.DELIVERED;
 	}
 
 	boolean isVisibleTo(Caller caller) {

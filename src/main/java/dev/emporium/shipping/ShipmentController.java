@@ -85,7 +85,9 @@ class ShipmentController {
 			content = @Content(schema = @Schema(implementation = ShipmentView.class),
 					examples = @ExampleObject(value = SHIPMENT_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No such shipment")
-	@ApiResponse(responseCode = "409", description = "The shipment is not pending")
+	@ApiResponse(responseCode = "409",
+			description = "The shipment is not pending: shipment-cancelled when its customer's cancellation was "
+					+ "accepted (the parcel must not leave), invalid-shipment-state when it was already dispatched")
 	@ApiResponse(responseCode = "422", description = "The tracking number is blank or longer than 64 characters")
 	ShipmentView dispatch(@PathVariable UUID id, @RequestBody @Valid Dispatch dispatch) {
 		return ShipmentView.of(shipping.dispatch(id, dispatch.trackingNumber()));

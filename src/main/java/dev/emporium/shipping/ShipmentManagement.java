@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.emporium.shared.Caller;
 
 /**
- * Creates a shipment per requested order, cancels pending ones on request, and records
+ * Creates a shipment per requested order, accepts or refuses cancellations, and records
  * staff dispatching and delivering them.
  */
 @Service
@@ -41,19 +41,26 @@ class ShipmentManagement {
 						.save(Shipment.requested(request.orderId(), request.customerId(), request.address())));
 	}
 
+	/**
+	 * Accepts a cancellation unless the shipment has left, and answers either way. The
+	 * row lock makes it and a dispatch of the same shipment run one after the other.
+	 */
 	void cancel(UUID orderId) {
 		shipments.lockOrder(orderId);
-		shipments.findLockedByOrderId(orderId).ifPresentOrElse(shipment -> {
-			switch (shipment.status()) {
-				case PENDING -> {
-					shipment.cancel();
-					shipments.save(shipment);
-				}
-				case DISPATCHED, DELIVERED -> log.warn("Order {} asked to cancel shipment {}, which is already {}",
-						orderId, shipment.id(), shipment.status());
-				case CANCELLED -> log.debug("Shipment {} of order {} is already cancelled", shipment.id(), orderId);
-			}
-		}, () -> shipments.save(Shipment.cancelledBeforeRequest(orderId)));
+		var shipment = shipments.findLockedByOrderId(orderId)
+			.orElseGet(() -> shipments.save(Shipment.cancelledBeforeRequest(orderId)));
+		if (shipment.hasLeft()) {
+			log.info("Order {} asked to cancel shipment {}, which is already {}: refused", orderId, shipment.id(),
+					shipment.status());
+			events.publishEvent(new ShipmentCancellationRefused(shipment.id(), orderId, shipment.status().name(),
+					shipment.trackingNumber()));
+			return;
+		}
+		if (shipment.status() == ShipmentStatus.PENDING) {
+			shipment.cancel();
+			shipment = shipments.save(shipment);
+		}
+		events.publishEvent(new ShipmentCancelled(shipment.id(), orderId));
 	}
 
 	Shipment dispatch(UUID shipmentId, String trackingNumber) {

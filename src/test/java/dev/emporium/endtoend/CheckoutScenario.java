@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -139,14 +142,154 @@ abstract class CheckoutScenario {
 			.asString();
 		awaitStatus(customer, orderId, "PAID");
 
-		var cancelled = customer.post("/orders/" + orderId + "/cancel", Map.of());
+		var requested = customer.post("/orders/" + orderId + "/cancel", Map.of());
 
-		assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
-		assertThat(cancelled.getBody().get("cancellationReason").asString()).isEqualTo("CUSTOMER_REQUEST");
+		// A paid order's parcel may be leaving: the cancellation waits for shipping's
+		// answer.
+		assertThat(requested.getStatusCode().value()).isEqualTo(202);
+		assertThat(requested.getBody().get("status").asString()).isEqualTo("PAID");
+		assertThat(requested.getBody().get("cancellationRequest").asString()).isEqualTo("PENDING");
+		var cancelled = awaitStatus(customer, orderId, "CANCELLED");
+		assertThat(cancelled.get("cancellationReason").asString()).isEqualTo("CUSTOMER_REQUEST");
+		assertThat(cancelled.get("cancellationRequest").asString()).isEqualTo("ACCEPTED");
 		await("stock released").atMost(FLOW_TIMEOUT).untilAsserted(() -> assertStock(sku, 3, 0));
+		await("refunded").atMost(FLOW_TIMEOUT)
+			.until(() -> customer.get("/payments?orderId=" + orderId).getBody(),
+					body -> body.size() == 1 && "REFUNDED".equals(body.get(0).get("status").asString()));
 		await("shipment cancelled").atMost(FLOW_TIMEOUT)
 			.until(() -> customer.get("/shipments?orderId=" + orderId).getBody(),
 					body -> body.size() == 0 || "CANCELLED".equals(body.get(0).get("status").asString()));
+	}
+
+	/**
+	 * The cancel-versus-dispatch race, over HTTP as an attacker would run it: for each of
+	 * {@code trials} paid orders, its customer's cancel and staff's dispatch are fired
+	 * together, ten orders at a time. Each order must end cancelled, refunded and its
+	 * shipment cancelled, or shipped with the cancellation refused and the customer told;
+	 * never refunded and dispatched, and the stock adds up exactly. The time shipping
+	 * takes to decide is measured on one more order first, and the dispatches are spread
+	 * from 0 to twice that after the cancels, so that both outcomes occur.
+	 */
+	void cancelAndDispatchAtTheSameMoment(int trials) throws Exception {
+		var received = trials + 5;
+		var sku = productInStock("4.00", received);
+		var customers = new ArrayList<ShopClient>();
+		for (int i = 0; i < 5; i++) {
+			customers.add(anonymous.registeredCustomer("Racer " + i));
+		}
+		var orders = new ArrayList<String>();
+		for (int i = 0; i <= trials; i++) {
+			orders.add(customers.get(i % customers.size())
+				.post("/orders", order(sku, 1, "tok_visa"), new HttpHeaders())
+				.getBody()
+				.get("id")
+				.asString());
+		}
+		var shipments = new ArrayList<String>();
+		for (var orderId : orders) {
+			shipments.add(await("shipment of " + orderId).atMost(FLOW_TIMEOUT)
+				.until(() -> staff.get("/shipments?orderId=" + orderId).getBody(), body -> body.size() == 1)
+				.get(0)
+				.get("id")
+				.asString());
+		}
+		var calibration = orders.remove(trials);
+		shipments.remove(trials);
+		var began = System.nanoTime();
+		assertThat(customers.get(trials % customers.size())
+			.post("/orders/" + calibration + "/cancel", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(202);
+		await("calibration order's shipment cancelled").atMost(FLOW_TIMEOUT)
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> staff.get("/shipments?orderId=" + calibration).getBody().get(0).get("status").asString(),
+					"CANCELLED"::equals);
+		var spread = Duration.ofNanos(System.nanoTime() - began).multipliedBy(2);
+
+		var answers = new ArrayList<int[]>();
+		var pool = Executors.newFixedThreadPool(20);
+		try {
+			for (int group = 0; group < trials; group += 10) {
+				var futures = new ArrayList<List<Future<Integer>>>();
+				for (int i = group; i < Math.min(group + 10, trials); i++) {
+					var customer = customers.get(i % customers.size());
+					var orderId = orders.get(i);
+					var shipmentId = shipments.get(i);
+					var delay = spread.multipliedBy(i).dividedBy(trials - 1);
+					var trackingNumber = "TRK-" + i;
+					var start = new CountDownLatch(1);
+					var cancel = pool.submit(() -> {
+						start.await();
+						return customer.post("/orders/" + orderId + "/cancel", Map.of()).getStatusCode().value();
+					});
+					var dispatch = pool.submit(() -> {
+						start.await();
+						TimeUnit.MILLISECONDS.sleep(delay.toMillis());
+						return staff
+							.post("/shipments/" + shipmentId + "/dispatch", Map.of("trackingNumber", trackingNumber))
+							.getStatusCode()
+							.value();
+					});
+					start.countDown();
+					futures.add(List.of(cancel, dispatch));
+				}
+				for (var pair : futures) {
+					answers.add(
+							new int[] { pair.get(0).get(60, TimeUnit.SECONDS), pair.get(1).get(60, TimeUnit.SECONDS) });
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		var shipped = 0;
+		for (int i = 0; i < trials; i++) {
+			var orderId = orders.get(i);
+			var customer = customers.get(i % customers.size());
+			var what = "order " + orderId + " (cancel answered " + answers.get(i)[0] + ", dispatch " + answers.get(i)[1]
+					+ ")";
+			var order = await(what + " settled").atMost(FLOW_TIMEOUT)
+				.until(() -> customer.get("/orders/" + orderId).getBody(),
+						body -> body.get("status").asString().equals("CANCELLED")
+								|| (body.get("status").asString().equals("SHIPPED") && !isPending(body)));
+			var payment = customer.get("/payments?orderId=" + orderId).getBody().get(0).get("status").asString();
+			var shipment = staff.get("/shipments?orderId=" + orderId).getBody().get(0).get("status").asString();
+			assertThat(payment.equals("REFUNDED") && shipment.equals("DISPATCHED"))
+				.as("refunded and dispatched: " + what)
+				.isFalse();
+			if (order.get("status").asString().equals("CANCELLED")) {
+				assertThat(answers.get(i)).as(what).containsExactly(202, 409);
+				assertThat(order.get("cancellationRequest").asString()).as(what).isEqualTo("ACCEPTED");
+				assertThat(shipment).as(what).isEqualTo("CANCELLED");
+				await(what + " refunded").atMost(FLOW_TIMEOUT)
+					.until(() -> customer.get("/payments?orderId=" + orderId).getBody().get(0).get("status").asString(),
+							"REFUNDED"::equals);
+			}
+			else {
+				shipped++;
+				assertThat(answers.get(i)[1]).as(what).isEqualTo(200);
+				assertThat(shipment).as(what).isEqualTo("DISPATCHED");
+				assertThat(payment).as(what).isEqualTo("COMPLETED");
+				if (answers.get(i)[0] == 202) {
+					assertThat(order.get("cancellationRequest").asString()).as(what).isEqualTo("REFUSED");
+					await(what + " told").atMost(FLOW_TIMEOUT)
+						.until(() -> kindsOf(customer.get("/customers/me/notifications?size=100").getBody(), orderId),
+								kinds -> kinds.contains("CANCELLATION_REFUSED"));
+				}
+				else {
+					assertThat(answers.get(i)[0]).as(what + ": already known as shipped").isEqualTo(409);
+				}
+			}
+		}
+		await("calibration order released").atMost(FLOW_TIMEOUT)
+			.until(() -> staff.get("/orders/" + calibration).getBody().get("status").asString(), "CANCELLED"::equals);
+		var expectedOnHand = received - shipped;
+		await("stock adds up").atMost(FLOW_TIMEOUT).untilAsserted(() -> assertStock(sku, expectedOnHand, 0));
+		System.out.printf("cancel versus dispatch (%s): trials=%d shipped=%d cancelled=%d spread=%dms%n", baseUrl,
+				trials, shipped, trials - shipped, spread.toMillis());
+		assertThat(shipped).as("dispatches that won").isPositive();
+		assertThat(trials - shipped).as("cancellations that won").isPositive();
 	}
 
 	@Test
@@ -231,6 +374,10 @@ abstract class CheckoutScenario {
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> client.get("/orders/" + orderId).getBody(),
 					order -> status.equals(order.get("status").asString()));
+	}
+
+	private static boolean isPending(JsonNode order) {
+		return order.hasNonNull("cancellationRequest") && order.get("cancellationRequest").asString().equals("PENDING");
 	}
 
 	private static List<String> kindsOf(JsonNode notifications, String orderId) {

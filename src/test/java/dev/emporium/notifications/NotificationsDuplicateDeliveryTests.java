@@ -17,6 +17,7 @@ import org.springframework.modulith.test.Scenario;
 
 import dev.emporium.customers.CustomerRegistered;
 import dev.emporium.notifications.Notification.Kind;
+import dev.emporium.orders.OrderCancellationRefused;
 import dev.emporium.orders.OrderCancelled;
 import dev.emporium.orders.OrderConfirmed;
 import dev.emporium.orders.OrderDelivered;
@@ -81,6 +82,19 @@ class NotificationsDuplicateDeliveryTests {
 
 		notifiesOnce(scenario, new OrderCancelled(UUID.randomUUID(), customerId, "CUSTOMER_REQUEST"), customerId,
 				Kind.CANCELLED);
+	}
+
+	@Test
+	void notifiesOnceOfARedeliveredRefusalToCancel(Scenario scenario) {
+		var customerId = registered(scenario);
+		var refused = new OrderCancellationRefused(UUID.randomUUID(), customerId, "TRK-0002");
+
+		notifiesOnce(scenario, refused, customerId, Kind.CANCELLATION_REFUSED);
+
+		assertThat(notificationsOf(customerId)).singleElement().satisfies(notification -> {
+			assertThat(notification.subject()).contains("could not be cancelled");
+			assertThat(notification.body()).contains("already left our warehouse").contains("TRK-0002");
+		});
 	}
 
 	@Test

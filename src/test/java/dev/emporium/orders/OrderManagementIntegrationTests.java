@@ -32,7 +32,9 @@ import dev.emporium.shared.Caller;
 import dev.emporium.shared.IdentifiedEvent;
 import dev.emporium.shared.Money;
 import dev.emporium.shared.Redeliveries;
+import dev.emporium.shipping.ShipmentCancellationRefused;
 import dev.emporium.shipping.ShipmentCancellationRequested;
+import dev.emporium.shipping.ShipmentCancelled;
 import dev.emporium.shipping.ShipmentDelivered;
 import dev.emporium.shipping.ShipmentDispatched;
 import dev.emporium.shipping.ShipmentRequested;
@@ -55,8 +57,8 @@ class OrderManagementIntegrationTests {
 	/** The events the orders module publishes. */
 	static final Set<Class<?>> ORDERS_OUTPUT = Set.of(OrderPlaced.class, OrderConfirmed.class, OrderCancelled.class,
 			OrderShipped.class, OrderDelivered.class, StockReservationRequested.class, StockReleaseRequested.class,
-			PaymentRequested.class, RefundRequested.class, ShipmentRequested.class,
-			ShipmentCancellationRequested.class);
+			PaymentRequested.class, RefundRequested.class, ShipmentRequested.class, ShipmentCancellationRequested.class,
+			OrderCancellationRefused.class);
 
 	static final List<ProductSummary> PRODUCTS = List.of(
 			new ProductSummary("MUG-001", "Emporium mug", Money.of("12.50", "EUR")),
@@ -188,8 +190,8 @@ class OrderManagementIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(names = { "PLACED", "RESERVED", "PAID" })
-	void customerCancelsAndTheOtherModulesAreAskedToUndoTheirWork(OrderStatus before, Scenario scenario) {
+	@EnumSource(names = { "PLACED", "RESERVED" })
+	void customerCancelsAnUnpaidOrderAndTheOtherModulesAreAskedToUndoTheirWork(OrderStatus before, Scenario scenario) {
 		var id = driveTo(scenario, before);
 		var lines = management.find(id, customer).lines();
 
@@ -204,7 +206,98 @@ class OrderManagementIntegrationTests {
 			.satisfies(event -> assertThat(event.reason()).isEqualTo("CUSTOMER_REQUEST"));
 		assertThat(published(StockReleaseRequested.class, id)).hasSize(1);
 		assertThat(published(RefundRequested.class, id)).hasSize(before == OrderStatus.PLACED ? 0 : 1);
-		assertThat(published(ShipmentCancellationRequested.class, id)).hasSize(before == OrderStatus.PAID ? 1 : 0);
+		assertThat(published(ShipmentCancellationRequested.class, id)).isEmpty();
+	}
+
+	@Test
+	void cancellingAPaidOrderOnlyAsksShippingAndUndoesNothingYet(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.PAID);
+
+		var pending = management.cancel(id, customer);
+
+		assertThat(pending.status()).isEqualTo(OrderStatus.PAID);
+		assertThat(pending.cancellationRequest()).isEqualTo(CancellationRequest.PENDING);
+		assertThat(orders.findById(id)).hasValueSatisfying(saved -> {
+			assertThat(saved.cancellationRequest()).isEqualTo(CancellationRequest.PENDING);
+			assertThat(saved.cancellationRequestedAt()).isEqualTo(pending.cancellationRequestedAt());
+			assertThat(saved.lines()).hasSize(1);
+		});
+		assertThat(published(ShipmentCancellationRequested.class, id)).hasSize(1);
+		assertThat(published(OrderCancelled.class, id)).isEmpty();
+		assertThat(published(RefundRequested.class, id)).isEmpty();
+		assertThat(published(StockReleaseRequested.class, id)).isEmpty();
+
+		assertThat(management.cancel(id, customer).cancellationRequest()).as("asking again while pending")
+			.isEqualTo(CancellationRequest.PENDING);
+		assertThat(published(ShipmentCancellationRequested.class, id)).hasSize(1);
+	}
+
+	@Test
+	void acceptedCancellationCancelsRefundsAndReleasesOnce(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.PAID);
+		management.cancel(id, customer);
+		var accepted = new ShipmentCancelled(UUID.randomUUID(), id);
+
+		assertRedeliveryChangesNothing(scenario, accepted, OrderStatus.CANCELLED);
+
+		assertThat(orders.findById(id)).hasValueSatisfying(order -> {
+			assertThat(order.cancellationReason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST);
+			assertThat(order.cancellationRequest()).isEqualTo(CancellationRequest.ACCEPTED);
+		});
+		assertThat(published(OrderCancelled.class, id)).singleElement()
+			.satisfies(event -> assertThat(event.reason()).isEqualTo("CUSTOMER_REQUEST"));
+		assertThat(published(RefundRequested.class, id)).hasSize(1);
+		assertThat(published(StockReleaseRequested.class, id)).hasSize(1);
+		assertThat(redeliveries.inboxRows("orders", accepted)).isEqualTo(1);
+		assertStaleAnswerChangesNothing(scenario, id, new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-9"));
+		assertStaleAnswerChangesNothing(scenario, id, new ShipmentDelivered(UUID.randomUUID(), id, "TRACK-9"));
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "PAID", "SHIPPED" })
+	void refusedCancellationLeavesTheOrderAndTellsTheCustomerOnce(OrderStatus whenRefused, Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.PAID);
+		management.cancel(id, customer);
+		if (whenRefused == OrderStatus.SHIPPED) {
+			// The dispatch's event may reach orders before shipping's refusal.
+			scenario.publish(new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-5"))
+				.andWaitForStateChange(() -> status(id), OrderStatus.SHIPPED::equals);
+		}
+		var refused = new ShipmentCancellationRefused(UUID.randomUUID(), id, "DISPATCHED", "TRACK-5");
+
+		assertRedeliveryChangesNothing(scenario, refused, whenRefused);
+
+		assertThat(orders.findById(id).orElseThrow().cancellationRequest()).isEqualTo(CancellationRequest.REFUSED);
+		assertThat(published(OrderCancellationRefused.class, id)).singleElement()
+			.satisfies(event -> assertThat(event.trackingNumber()).isEqualTo("TRACK-5"));
+		assertThat(published(OrderCancelled.class, id)).isEmpty();
+		assertThat(published(RefundRequested.class, id)).isEmpty();
+		assertThat(published(StockReleaseRequested.class, id)).isEmpty();
+		assertThat(redeliveries.inboxRows("orders", refused)).isEqualTo(1);
+		assertThatExceptionOfType(OrderAlreadyShippedException.class).isThrownBy(() -> management.cancel(id, customer));
+	}
+
+	@Test
+	void dispatchThatWinsTheRaceShipsTheOrderWhoseCancellationIsPending(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.PAID);
+		management.cancel(id, customer);
+
+		scenario.publish(new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-3"))
+			.andWaitForStateChange(() -> status(id), OrderStatus.SHIPPED::equals);
+
+		assertThat(orders.findById(id).orElseThrow().cancellationRequest()).isEqualTo(CancellationRequest.PENDING);
+		assertThat(published(OrderShipped.class, id)).hasSize(1);
+		assertThat(published(RefundRequested.class, id)).isEmpty();
+	}
+
+	@Test
+	void ignoresAShipmentCancelledThatNobodyAskedFor(Scenario scenario) {
+		var id = driveTo(scenario, OrderStatus.PAID);
+
+		assertStaleAnswerChangesNothing(scenario, id, new ShipmentCancelled(UUID.randomUUID(), id));
+		assertStaleAnswerChangesNothing(scenario, id,
+				new ShipmentCancellationRefused(UUID.randomUUID(), id, "DISPATCHED", "TRACK-1"));
+		assertThat(status(id)).isEqualTo(OrderStatus.PAID);
 	}
 
 	@ParameterizedTest
@@ -212,14 +305,15 @@ class OrderManagementIntegrationTests {
 	void customerCannotCancelAfterDispatch(OrderStatus before, Scenario scenario) {
 		var id = driveTo(scenario, before);
 
-		assertThatExceptionOfType(OrderNotCancellableException.class).isThrownBy(() -> management.cancel(id, customer));
+		assertThatExceptionOfType(OrderAlreadyShippedException.class).isThrownBy(() -> management.cancel(id, customer));
 		assertThat(status(id)).isEqualTo(before);
 		assertThat(published(OrderCancelled.class, id)).isEmpty();
+		assertThat(published(ShipmentCancellationRequested.class, id)).isEmpty();
 	}
 
 	@Test
 	void cancellingTwiceIsAConflictAndAsksForNothingMore(Scenario scenario) {
-		var id = driveTo(scenario, OrderStatus.PAID);
+		var id = driveTo(scenario, OrderStatus.RESERVED);
 		management.cancel(id, customer);
 
 		assertThatExceptionOfType(OrderNotCancellableException.class).isThrownBy(() -> management.cancel(id, customer));
@@ -342,15 +436,6 @@ class OrderManagementIntegrationTests {
 		assertStaleAnswerChangesNothing(scenario, id,
 				new PaymentCompleted(id, UUID.randomUUID(), Money.of("12.50", "EUR")));
 		assertStaleAnswerChangesNothing(scenario, id, new PaymentDeclined(id, "late"));
-	}
-
-	@Test
-	void ignoresShipmentAnswersAfterACancellation(Scenario scenario) {
-		var id = driveTo(scenario, OrderStatus.PAID);
-		management.cancel(id, customer);
-
-		assertStaleAnswerChangesNothing(scenario, id, new ShipmentDispatched(UUID.randomUUID(), id, "TRACK-9"));
-		assertStaleAnswerChangesNothing(scenario, id, new ShipmentDelivered(UUID.randomUUID(), id, "TRACK-1"));
 	}
 
 	@Test

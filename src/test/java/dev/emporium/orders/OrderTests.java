@@ -124,6 +124,78 @@ class OrderTests {
 		assertThat(order.status()).isEqualTo(status);
 	}
 
+	@ParameterizedTest
+	@EnumSource(names = { "PLACED", "RESERVED" })
+	void customerCancelsAnUnpaidOrderAtOnce(OrderStatus status) {
+		var order = orderIn(status);
+
+		assertThat(order.cancelOnRequest()).isFalse();
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.cancellationReason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST);
+		assertThat(order.cancellationRequest()).isNull();
+	}
+
+	@Test
+	void customerOnlyRequestsTheCancellationOfAPaidOrderOnce() {
+		var order = orderIn(OrderStatus.PAID);
+
+		assertThat(order.cancelOnRequest()).isTrue();
+		assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+		assertThat(order.cancellationRequest()).isEqualTo(CancellationRequest.PENDING);
+		assertThat(order.cancellationRequestedAt()).isNotNull();
+		assertThat(order.cancelOnRequest()).as("asking again while pending").isFalse();
+		assertThat(order.isCancellationPending()).isTrue();
+	}
+
+	@Test
+	void acceptedCancellationCancelsThePaidOrder() {
+		var order = orderIn(OrderStatus.PAID);
+		order.cancelOnRequest();
+
+		order.acceptCancellation();
+
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.cancellationReason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST);
+		assertThat(order.cancellationRequest()).isEqualTo(CancellationRequest.ACCEPTED);
+		assertThatIllegalStateException().isThrownBy(() -> order.markShipped("TRACK-1"));
+		assertThatExceptionOfType(OrderNotCancellableException.class).isThrownBy(order::cancelOnRequest);
+	}
+
+	@Test
+	void refusedCancellationLeavesTheOrderToShip() {
+		var order = orderIn(OrderStatus.PAID);
+		order.cancelOnRequest();
+
+		order.refuseCancellation();
+		order.markShipped("TRACK-1");
+
+		assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+		assertThat(order.cancellationRequest()).isEqualTo(CancellationRequest.REFUSED);
+		assertThat(order.cancellationReason()).isNull();
+		assertThatExceptionOfType(OrderAlreadyShippedException.class).isThrownBy(order::cancelOnRequest);
+	}
+
+	@Test
+	void answersOnlyAPendingCancellation() {
+		var order = orderIn(OrderStatus.PAID);
+
+		assertThatIllegalStateException().isThrownBy(order::acceptCancellation);
+		assertThatIllegalStateException().isThrownBy(order::refuseCancellation);
+		assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "SHIPPED", "DELIVERED" })
+	void customerCannotCancelAShippedOrder(OrderStatus status) {
+		var order = orderIn(status);
+
+		assertThatExceptionOfType(OrderAlreadyShippedException.class).isThrownBy(order::cancelOnRequest)
+			.satisfies(problem -> assertThat(problem.getBody().getType())
+				.hasToString("https://emporium.dev/problems/order-already-shipped"));
+		assertThat(order.status()).isEqualTo(status);
+		assertThat(order.cancellationRequest()).isNull();
+	}
+
 	@Test
 	void cancelledOrderTakesNoFurtherStep() {
 		var order = placed();

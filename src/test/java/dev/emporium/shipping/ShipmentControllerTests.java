@@ -12,7 +12,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import dev.emporium.shared.Caller;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -135,7 +138,11 @@ class ShipmentControllerTests {
 		shipping.cancel(shipment.orderId());
 
 		dispatch(shipment.id(), "1Z999", staff()).andExpect(status().isConflict())
-			.andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-shipment-state"));
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value(PROBLEMS + "shipment-cancelled"))
+			.andExpect(jsonPath("$.detail", containsString("cancelled at the customer's request")));
+		assertThat(shipping.shipment(shipment.id(), new Caller(UUID.randomUUID(), true)).status())
+			.isEqualTo(ShipmentStatus.CANCELLED);
 	}
 
 	@Test

@@ -70,7 +70,7 @@ class ShipmentTests {
 		shipment.cancel();
 
 		assertThat(shipment.status()).isEqualTo(ShipmentStatus.CANCELLED);
-		assertThatThrownBy(() -> shipment.dispatch("1Z999")).isInstanceOf(InvalidShipmentStateException.class);
+		assertThatThrownBy(() -> shipment.dispatch("1Z999")).isInstanceOf(ShipmentCancelledException.class);
 		assertThatThrownBy(dispatched::cancel).isInstanceOf(InvalidShipmentStateException.class);
 		assertThat(dispatched.status()).isEqualTo(ShipmentStatus.DISPATCHED);
 	}

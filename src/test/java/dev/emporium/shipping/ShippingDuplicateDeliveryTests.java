@@ -23,12 +23,16 @@ class ShippingDuplicateDeliveryTests {
 
 	private final Shipments shipments;
 
+	private final ShipmentManagement shipping;
+
 	private final JdbcClient jdbc;
 
 	private final Redeliveries redeliveries;
 
-	ShippingDuplicateDeliveryTests(Shipments shipments, JdbcClient jdbc, Redeliveries redeliveries) {
+	ShippingDuplicateDeliveryTests(Shipments shipments, ShipmentManagement shipping, JdbcClient jdbc,
+			Redeliveries redeliveries) {
 		this.shipments = shipments;
+		this.shipping = shipping;
 		this.jdbc = jdbc;
 		this.redeliveries = redeliveries;
 	}
@@ -59,6 +63,31 @@ class ShippingDuplicateDeliveryTests {
 			.extracting(Shipment::status)
 			.isEqualTo(ShipmentStatus.CANCELLED);
 		assertThat(redeliveries.inboxRows("shipping", cancellation)).isEqualTo(1);
+		assertThat(redeliveries.published(ShipmentCancelled.class,
+				cancelled -> cancelled.orderId().equals(request.orderId())))
+			.as("one answer to one request")
+			.hasSize(1);
+	}
+
+	@Test
+	void refusesOnceForARedeliveredCancellationOfADispatchedShipment(Scenario scenario) {
+		var request = new ShipmentRequested(UUID.randomUUID(), UUID.randomUUID(), ShipmentTests.ADDRESS);
+		redeliveries.deliver(scenario, request);
+		var shipment = shipments.findByOrderId(request.orderId()).orElseThrow();
+		shipping.dispatch(shipment.id(), "1Z999");
+		var cancellation = new ShipmentCancellationRequested(request.orderId());
+
+		redeliveries.deliverTwice(scenario, cancellation);
+
+		assertThat(shipments.findByOrderId(request.orderId())).get()
+			.extracting(Shipment::status)
+			.isEqualTo(ShipmentStatus.DISPATCHED);
+		assertThat(redeliveries.published(ShipmentCancellationRefused.class,
+				refused -> refused.orderId().equals(request.orderId())))
+			.hasSize(1);
+		assertThat(redeliveries.published(ShipmentCancelled.class,
+				cancelled -> cancelled.orderId().equals(request.orderId())))
+			.isEmpty();
 	}
 
 	private int shipmentsOf(UUID orderId) {

@@ -1,30 +1,40 @@
 package dev.emporium.shipping;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
+
+import dev.emporium.shared.IdentifiedEvent;
+import dev.emporium.shared.Redeliveries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ApplicationModuleTest
+@Import(Redeliveries.class)
 class ShippingIntegrationTests {
 
 	private final ShipmentManagement shipping;
 
 	private final Shipments shipments;
 
-	ShippingIntegrationTests(ShipmentManagement shipping, Shipments shipments) {
+	private final Redeliveries redeliveries;
+
+	ShippingIntegrationTests(ShipmentManagement shipping, Shipments shipments, Redeliveries redeliveries) {
 		this.shipping = shipping;
 		this.shipments = shipments;
+		this.redeliveries = redeliveries;
 	}
 
 	@Test
@@ -83,23 +93,87 @@ class ShippingIntegrationTests {
 	}
 
 	@Test
-	void cancellationCancelsAPendingShipment(Scenario scenario) {
+	void cancellationCancelsAPendingShipmentAndSaysSo(Scenario scenario) {
 		var shipment = requested();
 
 		scenario.publish(new ShipmentCancellationRequested(shipment.orderId()))
-			.andWaitForStateChange(() -> statusOf(shipment), ShipmentStatus.CANCELLED::equals)
-			.andVerify(status -> assertThatThrownBy(() -> shipping.dispatch(shipment.id(), "1Z999"))
-				.isInstanceOf(InvalidShipmentStateException.class));
+			.andWaitForStateChange(() -> published(ShipmentCancelled.class, shipment.orderId()),
+					answers -> !answers.isEmpty())
+			.andVerify(answers -> {
+				assertThat(answers).singleElement()
+					.satisfies(event -> assertThat(event.shipmentId()).isEqualTo(shipment.id()));
+				assertThat(statusOf(shipment)).isEqualTo(ShipmentStatus.CANCELLED);
+				assertThatThrownBy(() -> shipping.dispatch(shipment.id(), "1Z999"))
+					.isInstanceOf(ShipmentCancelledException.class);
+			});
+		assertThat(published(ShipmentCancellationRefused.class, shipment.orderId())).isEmpty();
 	}
 
 	@Test
-	void cancellationLeavesADispatchedShipmentAlone() {
+	void cancellationOfADispatchedShipmentIsRefusedWithItsTrackingNumber(Scenario scenario) {
 		var shipment = requested();
 		shipping.dispatch(shipment.id(), "1Z999");
 
-		shipping.cancel(shipment.orderId());
-
+		scenario.stimulate(() -> shipping.cancel(shipment.orderId()))
+			.andWaitForEventOfType(ShipmentCancellationRefused.class)
+			.matching(event -> event.orderId().equals(shipment.orderId()))
+			.toArriveAndVerify(event -> {
+				assertThat(event.shipmentId()).isEqualTo(shipment.id());
+				assertThat(event.status()).isEqualTo("DISPATCHED");
+				assertThat(event.trackingNumber()).isEqualTo("1Z999");
+			});
 		assertThat(statusOf(shipment)).isEqualTo(ShipmentStatus.DISPATCHED);
+		assertThat(published(ShipmentCancelled.class, shipment.orderId())).isEmpty();
+	}
+
+	@Test
+	void cancelAndDispatchAtTheSameMomentNeverBothSucceed() throws Exception {
+		var dispatched = 0;
+		for (int trial = 0; trial < 50; trial++) {
+			var shipment = requested();
+			var start = new CountDownLatch(1);
+			var executor = Executors.newFixedThreadPool(2);
+			try {
+				var cancel = executor.submit(() -> {
+					start.await();
+					shipping.cancel(shipment.orderId());
+					return null;
+				});
+				var dispatch = executor.submit(() -> {
+					start.await();
+					try {
+						shipping.dispatch(shipment.id(), "1Z-" + shipment.orderId());
+						return true;
+					}
+					catch (ShipmentCancelledException ex) {
+						return false;
+					}
+				});
+				start.countDown();
+				cancel.get(30, TimeUnit.SECONDS);
+				var dispatchWon = dispatch.get(30, TimeUnit.SECONDS);
+				var orderId = shipment.orderId();
+				var cancelledEvents = published(ShipmentCancelled.class, orderId);
+				var refusals = published(ShipmentCancellationRefused.class, orderId);
+				if (dispatchWon) {
+					dispatched++;
+					assertThat(statusOf(shipment)).isEqualTo(ShipmentStatus.DISPATCHED);
+					assertThat(refusals).hasSize(1);
+					assertThat(cancelledEvents).isEmpty();
+				}
+				else {
+					assertThat(statusOf(shipment)).isEqualTo(ShipmentStatus.CANCELLED);
+					assertThat(cancelledEvents).hasSize(1);
+					assertThat(refusals).isEmpty();
+				}
+				assertThat(published(ShipmentDispatched.class, orderId)).hasSize(dispatchWon ? 1 : 0);
+			}
+			finally {
+				executor.shutdownNow();
+			}
+		}
+		System.out.printf("shipping: cancel versus dispatch, 50 trials: dispatched=%d cancelled=%d%n", dispatched,
+				50 - dispatched);
 	}
 
 	@Test
@@ -141,6 +215,20 @@ class ShippingIntegrationTests {
 
 		assertThat(orders).allSatisfy(orderId -> assertThat(shipments.findByOrderId(orderId).orElseThrow().status())
 			.isEqualTo(ShipmentStatus.CANCELLED));
+	}
+
+	private <T extends IdentifiedEvent> List<T> published(Class<T> type, UUID orderId) {
+		return redeliveries.published(type, event -> orderId.equals(orderIdOf(event)));
+	}
+
+	private static UUID orderIdOf(IdentifiedEvent event) {
+		if (event instanceof ShipmentCancelled cancelled) {
+			return cancelled.orderId();
+		}
+		if (event instanceof ShipmentCancellationRefused refused) {
+			return refused.orderId();
+		}
+		return (event instanceof ShipmentDispatched dispatched) ? dispatched.orderId() : null;
 	}
 
 	private Shipment requested() {

@@ -30,11 +30,12 @@ class EventTypesTests {
 
 		assertThat(types.classesById()).containsOnlyKeys("catalog.ProductPriceChanged", "customers.CustomerRegistered",
 				"inventory.StockReleaseRequested", "inventory.StockReservationRequested", "inventory.StockReserved",
-				"inventory.StockShortage", "orders.OrderCancelled", "orders.OrderConfirmed", "orders.OrderDelivered",
-				"orders.OrderPlaced", "orders.OrderShipped", "payments.PaymentCompleted", "payments.PaymentDeclined",
-				"payments.PaymentRefunded", "payments.PaymentRequested", "payments.RefundRequested",
-				"shipping.ShipmentCancellationRequested", "shipping.ShipmentDelivered", "shipping.ShipmentDispatched",
-				"shipping.ShipmentRequested");
+				"inventory.StockShortage", "orders.OrderCancellationRefused", "orders.OrderCancelled",
+				"orders.OrderConfirmed", "orders.OrderDelivered", "orders.OrderPlaced", "orders.OrderShipped",
+				"payments.PaymentCompleted", "payments.PaymentDeclined", "payments.PaymentRefunded",
+				"payments.PaymentRequested", "payments.RefundRequested", "shipping.ShipmentCancellationRefused",
+				"shipping.ShipmentCancellationRequested", "shipping.ShipmentCancelled", "shipping.ShipmentDelivered",
+				"shipping.ShipmentDispatched", "shipping.ShipmentRequested");
 	}
 
 	@Test

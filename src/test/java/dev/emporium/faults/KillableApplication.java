@@ -78,6 +78,17 @@ final class KillableApplication implements AutoCloseable {
 				databaseUrl, null);
 	}
 
+	/**
+	 * The same application, on the same directory, data and ports, to be started with
+	 * other arguments, as when an operator changes its settings and restarts it.
+	 */
+	KillableApplication withArguments(List<String> arguments) {
+		var changed = new KillableApplication(directory, port, databasePort, List.copyOf(arguments), sharedDatabaseUrl,
+				signingKey);
+		changed.starts = starts;
+		return changed;
+	}
+
 	void start() throws IOException {
 		var jar = Path.of(System.getProperty("emporium.jar", "target/emporium.jar"));
 		if (!Files.isRegularFile(jar)) {
@@ -172,7 +183,8 @@ final class KillableApplication implements AutoCloseable {
 		}
 	}
 
-	private Path dataDirectory() {
+	/** Where its embedded PostgreSQL keeps its data. */
+	Path dataDirectory() {
 		return directory.resolve("postgres");
 	}
 

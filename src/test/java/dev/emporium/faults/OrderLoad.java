@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import dev.emporium.endtoend.ShopClient;
@@ -63,6 +64,16 @@ final class OrderLoad {
 	private final List<String> unexpected = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger unanswered = new AtomicInteger();
+
+	/**
+	 * Of the unanswered, those refused with 503, Retry-After and a problem: held traffic.
+	 */
+	private final AtomicInteger refused = new AtomicInteger();
+
+	/**
+	 * Of the unanswered, those that were not such a refusal: no answer, or another 5xx.
+	 */
+	private final AtomicInteger otherwiseFailed = new AtomicInteger();
 
 	/** The first unanswered requests, when and why, for the report. */
 	private final Queue<String> failures = new ConcurrentLinkedQueue<>();
@@ -119,6 +130,14 @@ final class OrderLoad {
 
 	int unanswered() {
 		return unanswered.get();
+	}
+
+	int refused() {
+		return refused.get();
+	}
+
+	int otherwiseFailed() {
+		return otherwiseFailed.get();
 	}
 
 	List<String> failures() {
@@ -277,15 +296,22 @@ final class OrderLoad {
 				if (answer.getStatusCode().value() < 500) {
 					return answer;
 				}
+				(isRefusal(answer) ? refused : otherwiseFailed).incrementAndGet();
 				failed("answered " + answer.getStatusCode());
 			}
 			catch (RuntimeException ex) {
 				// no answer: connection refused, reset or timed out
+				otherwiseFailed.incrementAndGet();
 				failed(ex.toString());
 			}
 			pause(RETRY_PAUSE);
 		}
 		return null;
+	}
+
+	private static boolean isRefusal(ResponseEntity<JsonNode> answer) {
+		return answer.getStatusCode().value() == 503 && answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER) != null
+				&& MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(answer.getHeaders().getContentType());
 	}
 
 	private void failed(String why) {

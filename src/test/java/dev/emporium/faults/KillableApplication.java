@@ -27,7 +27,12 @@ final class KillableApplication implements AutoCloseable {
 
 	static final String ADMIN_PASSWORD = "admin-secret-42";
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+	/**
+	 * 120 s, or {@code -Demporium.e2e.start-timeout-seconds} on a machine busier than
+	 * CI's.
+	 */
+	private static final Duration START_TIMEOUT = Duration
+		.ofSeconds(Long.getLong("emporium.e2e.start-timeout-seconds", 120));
 
 	private final Path directory;
 

@@ -129,8 +129,8 @@ class DataMoveEndToEndTests {
 				all.addAll(load.accepted());
 				var after = settled(local, received, all);
 				var figures = new Figures(history.accepted().size(), before, load.accepted().size(), acceptedWhileOut,
-						after, refusedOut, refusedBack, load.otherwiseFailed(), outCutOver, out.held(), backCutOver,
-						back.held(), out.lines(), back.lines(), Duration.between(begin, Instant.now()));
+						after, refusedOut, refusedBack, load.otherwiseFailed(), load.noAnswer(), outCutOver, out.held(),
+						backCutOver, back.held(), out.lines(), back.lines(), Duration.between(begin, Instant.now()));
 				report(figures);
 				load.failures().forEach(failure -> System.out.println("  unanswered: " + failure));
 
@@ -141,8 +141,12 @@ class DataMoveEndToEndTests {
 				assertThat(after.doubleEffects).as("orders, charges, shipments doubled").isEmpty();
 				assertThat(after.clean()).as("after the move back: " + after.counts() + "\n" + after.details())
 					.isTrue();
-				assertThat(load.otherwiseFailed()).as("requests that failed other than by a 503 with Retry-After")
-					.isZero();
+				// Every error answer was a 503 with Retry-After and a problem; a request
+				// that got
+				// no answer in time (a busy machine) was repeated with its key, as
+				// clients do.
+				assertThat(load.otherwiseFailed()).as("5xx answers other than a 503 with Retry-After").isZero();
+				assertThat(refusedOut).as("requests refused during the cut-over out").isPositive();
 				assertThat(out.lines()).anyMatch(line -> line.contains("checksum"));
 				assertThat(back.lines()).anyMatch(line -> line.contains("checksum"));
 				assertStaleCopyRefusesWrites(service);
@@ -244,9 +248,9 @@ class DataMoveEndToEndTests {
 	}
 
 	record Figures(int historyOrders, Findings before, int acceptedDuringMove, int acceptedBeforeMovingBack,
-			Findings after, int refusedOut, int refusedBack, int otherwiseFailed, Duration outCutOver,
-			Duration outHeldByTool, Duration backCutOver, Duration backHeldByTool, List<String> outLines,
-			List<String> backLines, Duration total) {
+			Findings after, int refusedOut, int refusedBack, int otherwiseFailed, Map<String, Integer> noAnswer,
+			Duration outCutOver, Duration outHeldByTool, Duration backCutOver, Duration backHeldByTool,
+			List<String> outLines, List<String> backLines, Duration total) {
 
 		String table() {
 			return String.join("\n", "inventory's data moved to its service and back under a load of orders",
@@ -257,7 +261,8 @@ class DataMoveEndToEndTests {
 					row("stuck", after.stuck.size()), row("stock mismatches after", after.stockMismatches.size()),
 					row("publications still open", after.openPublications),
 					row("refused (503, Retry-After): out", refusedOut),
-					row("refused (503, Retry-After): back", refusedBack), row("failed otherwise", otherwiseFailed),
+					row("refused (503, Retry-After): back", refusedBack), row("5xx other than those", otherwiseFailed),
+					row("no answer (repeated with the same key)", noAnswer),
 					row("cut-over out: held until routed again", secondsOf(outCutOver)),
 					row("  of it in bin/extract (drain, verify)", secondsOf(outHeldByTool)),
 					row("cut-over back: held until routed again", secondsOf(backCutOver)),
@@ -267,11 +272,11 @@ class DataMoveEndToEndTests {
 
 		String line() {
 			return ("module=inventory history=%d acceptedDuringMove=%d lost=%d doubled=%d stuck=%d stockMismatches=%d "
-					+ "openPublications=%d refusedOut=%d refusedBack=%d failedOtherwise=%d cutOverOut=%s "
+					+ "openPublications=%d refusedOut=%d refusedBack=%d other5xx=%d noAnswer=%s cutOverOut=%s "
 					+ "heldByToolOut=%s cutOverBack=%s heldByToolBack=%s total=%s")
 				.formatted(historyOrders, acceptedDuringMove, after.lost.size(), after.doubleEffects.size(),
 						after.stuck.size(), after.stockMismatches.size(), after.openPublications, refusedOut,
-						refusedBack, otherwiseFailed, secondsOf(outCutOver), secondsOf(outHeldByTool),
+						refusedBack, otherwiseFailed, noAnswer, secondsOf(outCutOver), secondsOf(outHeldByTool),
 						secondsOf(backCutOver), secondsOf(backHeldByTool), secondsOf(total));
 		}
 

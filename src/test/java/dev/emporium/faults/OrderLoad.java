@@ -70,10 +70,11 @@ final class OrderLoad {
 	 */
 	private final AtomicInteger refused = new AtomicInteger();
 
-	/**
-	 * Of the unanswered, those that were not such a refusal: no answer, or another 5xx.
-	 */
+	/** Of the unanswered, the 5xx answers that were not such a refusal. */
 	private final AtomicInteger otherwiseFailed = new AtomicInteger();
+
+	/** Of the unanswered, those that got no answer at all, by exception. */
+	private final Map<String, AtomicInteger> noAnswer = new ConcurrentHashMap<>();
 
 	/** The first unanswered requests, when and why, for the report. */
 	private final Queue<String> failures = new ConcurrentLinkedQueue<>();
@@ -138,6 +139,16 @@ final class OrderLoad {
 
 	int otherwiseFailed() {
 		return otherwiseFailed.get();
+	}
+
+	/**
+	 * The requests that got no answer (and were repeated), by the exception the client
+	 * saw.
+	 */
+	Map<String, Integer> noAnswer() {
+		var counts = new java.util.TreeMap<String, Integer>();
+		noAnswer.forEach((kind, count) -> counts.put(kind, count.get()));
+		return counts;
 	}
 
 	List<String> failures() {
@@ -296,12 +307,19 @@ final class OrderLoad {
 				if (answer.getStatusCode().value() < 500) {
 					return answer;
 				}
-				(isRefusal(answer) ? refused : otherwiseFailed).incrementAndGet();
-				failed("answered " + answer.getStatusCode());
+				if (isRefusal(answer)) {
+					refused.incrementAndGet();
+				}
+				else {
+					otherwiseFailed.incrementAndGet();
+				}
+				failed("answered " + answer.getStatusCode() + " " + answer.getHeaders().getContentType());
 			}
 			catch (RuntimeException ex) {
 				// no answer: connection refused, reset or timed out
-				otherwiseFailed.incrementAndGet();
+				var cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(ex);
+				noAnswer.computeIfAbsent(cause.getClass().getSimpleName(), kind -> new AtomicInteger())
+					.incrementAndGet();
 				failed(ex.toString());
 			}
 			pause(RETRY_PAUSE);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,9 @@ public final class DataMove {
 	private final MoveSettings settings;
 
 	private final Instant began = Instant.now();
+
+	/** Once set, the target holds the live data: nothing may undo the move any more. */
+	private boolean switched;
 
 	private DataMove(MoveSettings settings) {
 		this.settings = settings;
@@ -63,10 +67,32 @@ public final class DataMove {
 				target.lowerFence();
 				target.truncate();
 			});
-			replication.start();
-			await("the initial copy", settings.copyTimeout(), replication::copied);
-			say("initial copy done: %d rows; the copy follows the source until the cut-over", target.rows());
-			cutOver(source, target, replication, monolith, service);
+			try {
+				replication.start();
+				await("the initial copy", settings.copyTimeout(), replication::copied);
+				say("initial copy done: %d rows; the copy follows the source until the cut-over", target.rows());
+				cutOver(source, target, replication, monolith, service);
+			}
+			catch (RuntimeException ex) {
+				if (!switched) {
+					abandon(replication, target);
+				}
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * Ends a move that failed: the target, never the live side, is emptied so that the
+	 * next run starts from scratch.
+	 */
+	private static void abandon(Replication replication, ModuleSchema target) {
+		try {
+			replication.clear();
+			target.truncate();
+		}
+		catch (DataMoveException cleanup) {
+			log.warn("bin/extract: could not clean up after the failure: {}", cleanup.getMessage());
 		}
 	}
 
@@ -120,7 +146,8 @@ public final class DataMove {
 			holds.holdAll();
 			var held = Instant.now();
 			say("holding client traffic on %s (503 with Retry-After)", holds.instances());
-			await("the events under way", settings.cutOverTimeout(), () -> quiet(outboxes, kafka));
+			await("the events under way", settings.cutOverTimeout(), () -> quiet(outboxes, kafka) == null,
+					() -> quiet(outboxes, kafka));
 			say("no event under way after %.1f s", seconds(held));
 			source.raiseFence(target.database().name() + " database " + target.database().jdbcUrl());
 			fenced = true;
@@ -137,6 +164,7 @@ public final class DataMove {
 			var sequences = source.sequences();
 			target.setSequences(sequences);
 			replication.stop();
+			switched = true;
 			report(sums, sequences);
 			say("switched after %.1f s of held traffic: %s's data is in the %s database, the copy in the %s database "
 					+ "refuses writes", seconds(held), settings.module(), target.database().name(),
@@ -149,8 +177,10 @@ public final class DataMove {
 									+ ".mode=remote and .url of the service");
 		}
 		catch (RuntimeException ex) {
+			if (switched) {
+				throw ex;
+			}
 			try {
-				replication.clear();
 				if (fenced) {
 					source.lowerFence();
 				}
@@ -164,13 +194,21 @@ public final class DataMove {
 		}
 	}
 
-	private boolean quiet(Outbox[] outboxes, KafkaLag kafka) {
+	/** What is still under way, or null when nothing is. */
+	private static String quiet(Outbox[] outboxes, KafkaLag kafka) {
 		for (var outbox : outboxes) {
-			if (outbox.underWay() > 0) {
-				return false;
+			var underWay = outbox.underWay();
+			if (underWay > 0) {
+				return underWay + " event publications under way in the " + outbox.database().name() + " database";
 			}
 		}
-		return kafka == null || kafka.byGroup().values().stream().allMatch(lag -> lag == 0);
+		if (kafka != null) {
+			var lags = kafka.byGroup();
+			if (lags.values().stream().anyMatch(lag -> lag > 0)) {
+				return "records not read yet on Kafka: " + lags;
+			}
+		}
+		return null;
 	}
 
 	private void report(Map<String, TableSum> sums, Map<String, Long> sequences) {
@@ -180,10 +218,17 @@ public final class DataMove {
 	}
 
 	private static void await(String what, Duration timeout, BooleanSupplier done) {
+		await(what, timeout, done, () -> null);
+	}
+
+	private static void await(String what, Duration timeout, BooleanSupplier done, Supplier<String> state) {
 		var deadline = Instant.now().plus(timeout);
 		while (!done.getAsBoolean()) {
 			if (Instant.now().isAfter(deadline)) {
-				throw new DataMoveException("gave up waiting for " + what + " after " + timeout.toSeconds() + " s");
+				var left = state.get();
+				throw new DataMoveException("gave up waiting for " + what + " after " + timeout.toSeconds() + " s"
+						+ ((left != null) ? " (" + left + ")" : "")
+						+ " (EMPORIUM_EXTRACT_CUT_OVER_TIMEOUT, EMPORIUM_EXTRACT_COPY_TIMEOUT)");
 			}
 			try {
 				Thread.sleep(POLL.toMillis());

@@ -3,6 +3,9 @@ package dev.emporium.platform.web;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -22,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Traffic hold", description = "Refuse client requests with 503 during a data move (staff only)")
 class TrafficHoldController {
 
+	private static final String HELD_EXAMPLE = """
+			{"held": true, "since": "2026-01-31T10:00:00.125Z"}""";
+
 	private final TrafficHold hold;
 
 	TrafficHoldController(TrafficHold hold) {
@@ -37,12 +43,17 @@ class TrafficHoldController {
 
 	@GetMapping
 	@Operation(summary = "Whether client traffic is held, and since when")
+	@ApiResponse(responseCode = "200", description = "Held or not", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(HELD_EXAMPLE)))
+	@ApiResponse(responseCode = "403", description = "Not staff")
 	Hold status() {
 		return new Hold(hold.heldSince().isPresent(), hold.heldSince().orElse(null));
 	}
 
 	@DeleteMapping
-	@Operation(summary = "Release client traffic")
+	@Operation(summary = "Release client traffic", description = "The instance reports ready again.")
+	@ApiResponse(responseCode = "204", description = "Released, or was not held (no body)")
+	@ApiResponse(responseCode = "403", description = "Not staff")
 	ResponseEntity<Void> release() {
 		hold.release();
 		return ResponseEntity.noContent().build();

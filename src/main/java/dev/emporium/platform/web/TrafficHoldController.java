@@ -36,7 +36,12 @@ class TrafficHoldController {
 
 	@PutMapping
 	@Operation(
-			summary = "Hold client traffic: not ready, and 503 with Retry-After for every API request but /api/v1/admin")
+			summary = "Hold client traffic: not ready, and 503 with Retry-After for every API request but /api/v1/admin",
+			description = "For the cut-over of a data move (bin/extract, docs/extraction.md): a load balancer stops "
+					+ "routing here, event listeners go on. Holding again keeps the first time.")
+	@ApiResponse(responseCode = "200", description = "Held, and since when", useReturnTypeSchema = true,
+			content = @Content(mediaType = "application/json", examples = @ExampleObject(HELD_EXAMPLE)))
+	@ApiResponse(responseCode = "403", description = "Not staff")
 	Hold hold() {
 		return new Hold(true, hold.hold());
 	}

@@ -27,7 +27,12 @@ final class KillableApplication implements AutoCloseable {
 
 	static final String ADMIN_PASSWORD = "admin-secret-42";
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+	/**
+	 * 120 s, or {@code -Demporium.e2e.start-timeout-seconds} on a machine busier than
+	 * CI's.
+	 */
+	private static final Duration START_TIMEOUT = Duration
+		.ofSeconds(Long.getLong("emporium.e2e.start-timeout-seconds", 120));
 
 	private final Path directory;
 
@@ -76,6 +81,17 @@ final class KillableApplication implements AutoCloseable {
 	static KillableApplication instance(Path directory, String databaseUrl, List<String> extraArguments) {
 		return new KillableApplication(directory, LocalProcesses.freePort(), -1, List.copyOf(extraArguments),
 				databaseUrl, null);
+	}
+
+	/**
+	 * The same application, on the same directory, data and ports, to be started with
+	 * other arguments, as when an operator changes its settings and restarts it.
+	 */
+	KillableApplication withArguments(List<String> arguments) {
+		var changed = new KillableApplication(directory, port, databasePort, List.copyOf(arguments), sharedDatabaseUrl,
+				signingKey);
+		changed.starts = starts;
+		return changed;
 	}
 
 	void start() throws IOException {
@@ -172,7 +188,8 @@ final class KillableApplication implements AutoCloseable {
 		}
 	}
 
-	private Path dataDirectory() {
+	/** Where its embedded PostgreSQL keeps its data. */
+	Path dataDirectory() {
 		return directory.resolve("postgres");
 	}
 

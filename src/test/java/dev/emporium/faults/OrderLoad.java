@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import dev.emporium.endtoend.ShopClient;
@@ -63,6 +64,17 @@ final class OrderLoad {
 	private final List<String> unexpected = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger unanswered = new AtomicInteger();
+
+	/**
+	 * Of the unanswered, those refused with 503, Retry-After and a problem: held traffic.
+	 */
+	private final AtomicInteger refused = new AtomicInteger();
+
+	/** Of the unanswered, the 5xx answers that were not such a refusal. */
+	private final AtomicInteger otherwiseFailed = new AtomicInteger();
+
+	/** Of the unanswered, those that got no answer at all, by exception. */
+	private final Map<String, AtomicInteger> noAnswer = new ConcurrentHashMap<>();
 
 	/** The first unanswered requests, when and why, for the report. */
 	private final Queue<String> failures = new ConcurrentLinkedQueue<>();
@@ -119,6 +131,24 @@ final class OrderLoad {
 
 	int unanswered() {
 		return unanswered.get();
+	}
+
+	int refused() {
+		return refused.get();
+	}
+
+	int otherwiseFailed() {
+		return otherwiseFailed.get();
+	}
+
+	/**
+	 * The requests that got no answer (and were repeated), by the exception the client
+	 * saw.
+	 */
+	Map<String, Integer> noAnswer() {
+		var counts = new java.util.TreeMap<String, Integer>();
+		noAnswer.forEach((kind, count) -> counts.put(kind, count.get()));
+		return counts;
 	}
 
 	List<String> failures() {
@@ -278,15 +308,29 @@ final class OrderLoad {
 				if (answer.getStatusCode().value() < 500) {
 					return answer;
 				}
-				failed("answered " + answer.getStatusCode());
+				if (isRefusal(answer)) {
+					refused.incrementAndGet();
+				}
+				else {
+					otherwiseFailed.incrementAndGet();
+				}
+				failed("answered " + answer.getStatusCode() + " " + answer.getHeaders().getContentType());
 			}
 			catch (RuntimeException ex) {
 				// no answer: connection refused, reset or timed out
+				var cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(ex);
+				noAnswer.computeIfAbsent(cause.getClass().getSimpleName(), kind -> new AtomicInteger())
+					.incrementAndGet();
 				failed(ex.toString());
 			}
 			pause(RETRY_PAUSE);
 		}
 		return null;
+	}
+
+	private static boolean isRefusal(ResponseEntity<JsonNode> answer) {
+		return answer.getStatusCode().value() == 503 && answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER) != null
+				&& MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(answer.getHeaders().getContentType());
 	}
 
 	private void failed(String why) {

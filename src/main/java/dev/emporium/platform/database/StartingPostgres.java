@@ -124,7 +124,13 @@ class StartingPostgres implements AutoCloseable {
 			builder.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setServerConfig("fsync", "on")
-				.setServerConfig("synchronous_commit", "on");
+				.setServerConfig("synchronous_commit", "on")
+				// Logical decoding, so that a module's schema can be replicated to a
+				// service's
+				// database while the shop runs (bin/extract, docs/extraction.md);
+				// changing it
+				// later needs a restart. It costs little extra WAL (docs/extraction.md).
+				.setServerConfig("wal_level", "logical");
 		}
 		return builder;
 	}

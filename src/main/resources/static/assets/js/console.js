@@ -93,7 +93,7 @@ function showCounts(target) {
     replace(target, el('ul', { class: 'tiles' }, STATUSES.map((status) => el('li', { class: 'tile', 'data-status': status },
       el('span', { class: 'tile-value', id: `count-${status}` }, String(counts[status] || 0)),
       el('span', { class: 'tile-label' }, status.toLowerCase())))),
-    el('p', { class: 'meta' }, `${total} orders in all.`));
+    el('p', { class: 'meta' }, `${total} order${total === 1 ? '' : 's'} in all.`));
   });
 }
 

@@ -84,6 +84,7 @@ class ClientPagesEndToEndTests {
 		browser.type("#search", "mug");
 		browser.click("form.search button");
 		browser.text("h1", "matching");
+		browser.text("#results", "Stoneware mug");
 		assertThat(browser.all(".product")).hasSize(1);
 		browser.click(".product h2 a");
 		browser.text("h1", "Stoneware mug");

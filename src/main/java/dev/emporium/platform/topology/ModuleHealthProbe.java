@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,13 +31,24 @@ final class ModuleHealthProbe {
 
 	/** Whether each of the services answers its readiness probe with 200. */
 	Map<URI, Boolean> ready(Collection<URI> services) {
-		var probes = services.stream()
-			.distinct()
-			.collect(Collectors.toMap(Function.identity(),
-					service -> CompletableFuture.supplyAsync(() -> ready(service))));
-		return probes.entrySet()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().join()));
+		var distinct = services.stream().distinct().toList();
+		if (distinct.isEmpty()) {
+			return Map.of();
+		}
+		// A thread per service, so that the answer takes one timeout at most, not one per
+		// service.
+		var threads = Executors.newFixedThreadPool(distinct.size());
+		try {
+			var probes = distinct.stream()
+				.collect(Collectors.toMap(Function.identity(),
+						service -> CompletableFuture.supplyAsync(() -> ready(service), threads)));
+			return probes.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().join()));
+		}
+		finally {
+			threads.shutdown();
+		}
 	}
 
 	private boolean ready(URI service) {

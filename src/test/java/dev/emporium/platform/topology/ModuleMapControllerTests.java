@@ -29,16 +29,16 @@ class ModuleMapControllerTests {
 
 	@Test
 	void showsStaffEveryModuleWhereItRunsItsHealthAndItsDependencies() throws Exception {
-		mvc.perform(get("/api/v1/admin/modules")
-			.with(jwt().jwt(token -> token.subject(UUID.randomUUID().toString()))
-				.authorities(new SimpleGrantedAuthority("ROLE_STAFF"))))
+		mvc.perform(get("/api/v1/admin/modules").with(jwt().jwt(token -> token.subject(UUID.randomUUID().toString()))
+			.authorities(new SimpleGrantedAuthority("ROLE_STAFF"))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.process").value("monolith"))
-			.andExpect(jsonPath("$.modules[*].name").value(contains("catalog", "customers", "inventory",
-					"notifications", "orders", "payments", "shipping")))
+			.andExpect(jsonPath("$.modules[*].name").value(
+					contains("catalog", "customers", "inventory", "notifications", "orders", "payments", "shipping")))
 			.andExpect(jsonPath("$.modules[*].location").value(everyItem(is("LOCAL"))))
 			.andExpect(jsonPath("$.modules[*].health").value(everyItem(is("UP"))))
-			.andExpect(jsonPath("$.modules[?(@.name == 'inventory')].dependsOn[*]").value(contains("catalog", "shipping")))
+			.andExpect(
+					jsonPath("$.modules[?(@.name == 'inventory')].dependsOn[*]").value(contains("catalog", "shipping")))
 			.andExpect(jsonPath("$.modules[0].url").doesNotExist());
 	}
 

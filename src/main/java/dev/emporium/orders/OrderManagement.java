@@ -1,7 +1,9 @@
 package dev.emporium.orders;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -89,6 +91,16 @@ class OrderManagement {
 		}
 		return status == null ? orders.findByCustomerId(caller.customerId(), pageable)
 				: orders.findByCustomerIdAndStatus(caller.customerId(), status, pageable);
+	}
+
+	/** How many orders stand at each status, every status included. */
+	@Transactional(readOnly = true)
+	Map<OrderStatus, Long> countByStatus() {
+		var counts = new EnumMap<OrderStatus, Long>(OrderStatus.class);
+		for (var status : OrderStatus.values()) {
+			counts.put(status, orders.countByStatus(status));
+		}
+		return counts;
 	}
 
 	/**

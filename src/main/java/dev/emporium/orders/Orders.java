@@ -61,6 +61,8 @@ interface Orders extends Repository<Order, UUID>, Inbox {
 
 	Page<Order> findByStatus(OrderStatus status, Pageable pageable);
 
+	long countByStatus(OrderStatus status);
+
 	Page<Order> findByCustomerId(UUID customerId, Pageable pageable);
 
 	Page<Order> findByCustomerIdAndStatus(UUID customerId, OrderStatus status, Pageable pageable);

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import dev.emporium.catalog.Catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.anyCollection;
@@ -153,6 +154,33 @@ class OrderControllerTests {
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.type").value(PROBLEM + "unauthorized"));
 		mvc.perform(get("/api/v1/orders")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void countsOrdersByStatusForStaffOnly() throws Exception {
+		var before = placedCount();
+
+		place(TWO_MUGS, customer()).andExpect(status().isCreated());
+
+		assertThat(placedCount()).isEqualTo(before + 1);
+		mvc.perform(get("/api/v1/orders/counts").with(staff()))
+			.andExpect(jsonPath("$.length()").value(OrderStatus.values().length))
+			.andExpect(jsonPath("$.CANCELLED").isNumber());
+		mvc.perform(get("/api/v1/orders/counts").with(customer()))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(get("/api/v1/orders/counts"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	private long placedCount() throws Exception {
+		var body = mvc.perform(get("/api/v1/orders/counts").with(staff()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return Long.parseLong(body.replaceAll(".*\"PLACED\":(\\d+).*", "$1"));
 	}
 
 	@Test

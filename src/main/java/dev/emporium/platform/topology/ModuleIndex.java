@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -41,10 +43,13 @@ public final class ModuleIndex {
 
 	private final Set<String> modules;
 
+	private final Map<String, Set<String>> dependencies;
+
 	private final Supplier<List<Class<?>>> types;
 
-	private ModuleIndex(Set<String> modules, ClassLoader loader) {
+	private ModuleIndex(Set<String> modules, Map<String, Set<String>> dependencies, ClassLoader loader) {
 		this.modules = modules;
+		this.dependencies = dependencies;
 		this.types = SingletonSupplier.of(() -> scan(modules, loader));
 	}
 
@@ -55,14 +60,21 @@ public final class ModuleIndex {
 		var metadata = new ClassPathResource(METADATA, loader);
 		try (var in = metadata.getInputStream()) {
 			var modules = new TreeSet<String>();
+			var targets = new TreeMap<String, Set<String>>();
 			JsonParserFactory.getJsonParser()
 				.parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8))
 				.forEach((name, module) -> {
-					if (!Boolean.TRUE.equals(((Map<?, ?>) module).get("shared"))) {
+					var description = (Map<?, ?>) module;
+					if (!Boolean.TRUE.equals(description.get("shared"))) {
 						modules.add(name);
+						targets.put(name, targets((List<?>) description.get("dependencies")));
 					}
 				});
-			return new ModuleIndex(Collections.unmodifiableSortedSet(modules), loader);
+			var dependencies = new TreeMap<String, Set<String>>();
+			targets.forEach((name, depended) -> dependencies.put(name,
+					depended.stream().filter(modules::contains).collect(Collectors.toCollection(TreeSet::new))));
+			return new ModuleIndex(Collections.unmodifiableSortedSet(modules),
+					Collections.unmodifiableMap(dependencies), loader);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the module metadata " + METADATA, ex);
@@ -72,6 +84,22 @@ public final class ModuleIndex {
 	/** The application modules, the shared kernel and the platform left out. */
 	public Set<String> modules() {
 		return modules;
+	}
+
+	/**
+	 * The application modules that a module depends on (calls, listens to or uses), as
+	 * Spring Modulith recorded them; the shared kernel and the platform left out.
+	 */
+	public Set<String> dependenciesOf(String module) {
+		return dependencies.getOrDefault(module, Set.of());
+	}
+
+	private static Set<String> targets(List<?> dependencies) {
+		var targets = new TreeSet<String>();
+		if (dependencies != null) {
+			dependencies.forEach(dependency -> targets.add(String.valueOf(((Map<?, ?>) dependency).get("target"))));
+		}
+		return targets;
 	}
 
 	/**

@@ -43,12 +43,15 @@ class OrderManagement {
 
 	private final TransactionOperations transactions;
 
+	private final OrderMetrics metrics;
+
 	OrderManagement(Orders orders, Catalog catalog, ApplicationEventPublisher events,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, OrderMetrics metrics) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.events = events;
 		this.transactions = transactions;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -102,6 +105,7 @@ class OrderManagement {
 			.orElseThrow(() -> new OrderNotFoundException(orderId));
 		var previous = order.cancel(CancellationReason.CUSTOMER_REQUEST);
 		var saved = orders.save(order);
+		metrics.cancelled(CancellationReason.CUSTOMER_REQUEST);
 		events
 			.publishEvent(new OrderCancelled(orderId, order.customerId(), CancellationReason.CUSTOMER_REQUEST.name()));
 		events.publishEvent(new StockReleaseRequested(orderId));
@@ -170,6 +174,7 @@ class OrderManagement {
 			.toList();
 		events.publishEvent(new OrderPlaced(order.id(), order.customerId(), placedLines, order.total()));
 		events.publishEvent(new StockReservationRequested(order.id(), reservationLines));
+		metrics.placed();
 		return order;
 	}
 

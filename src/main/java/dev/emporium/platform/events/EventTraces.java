@@ -6,14 +6,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,7 +31,7 @@ import dev.emporium.shared.IdentifiedEvent;
  * per module and type as it goes (docs/observability.md).
  */
 @Component
-class EventTraces implements ApplicationListener<PayloadApplicationEvent<?>> {
+class EventTraces implements SmartInitializingSingleton {
 
 	private final JdbcClient jdbc;
 
@@ -38,22 +41,35 @@ class EventTraces implements ApplicationListener<PayloadApplicationEvent<?>> {
 
 	private final Map<Class<?>, Counter> publishedCounters = new ConcurrentHashMap<>();
 
-	EventTraces(JdbcClient jdbc, ObjectProvider<Tracer> tracer, MeterRegistry meters) {
+	private final ConfigurableApplicationContext context;
+
+	// What this process published lately: a first delivery finds its context here; a
+	// resubmission after a restart, or on another instance, reads the table.
+	private final Cache<UUID, String> recent = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofMinutes(5))
+		.build();
+
+	EventTraces(JdbcClient jdbc, ObjectProvider<Tracer> tracer, MeterRegistry meters,
+			ConfigurableApplicationContext context) {
 		this.jdbc = jdbc;
+		this.context = context;
 		this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
 		this.meters = meters;
 	}
 
 	/**
-	 * Called at publication, synchronously, in the publisher's transaction. A plain
-	 * application listener rather than an {@code @EventListener}, which Spring Modulith
-	 * would observe as a span of the platform for every event.
+	 * Listens to every event at its publication, synchronously, in the publisher's
+	 * transaction: through a listener that is no bean, since Spring Modulith would
+	 * observe a bean's as a span of the platform for every event.
 	 */
 	@Override
-	public void onApplicationEvent(PayloadApplicationEvent<?> published) {
-		if (published.getPayload() instanceof IdentifiedEvent event) {
-			record(event);
-		}
+	public void afterSingletonsInstantiated() {
+		context.addApplicationListener(ApplicationListener.forPayload(payload -> {
+			if (payload instanceof IdentifiedEvent event) {
+				record(event);
+			}
+		}));
 	}
 
 	private void record(IdentifiedEvent event) {
@@ -64,16 +80,22 @@ class EventTraces implements ApplicationListener<PayloadApplicationEvent<?>> {
 		if (context == null || !TransactionSynchronizationManager.isActualTransactionActive()) {
 			return;
 		}
+		var traceparent = traceparent(context);
 		jdbc.sql("""
 				INSERT INTO events.event_trace (event_id, traceparent) VALUES (:event, :traceparent)
 				ON CONFLICT (event_id) DO NOTHING""")
 			.param("event", event.eventId())
-			.param("traceparent", traceparent(context))
+			.param("traceparent", traceparent)
 			.update();
+		recent.put(event.eventId(), traceparent);
 	}
 
 	/** The W3C traceparent the event was published in, if it was published in a trace. */
 	Optional<String> traceparent(UUID eventId) {
+		var cached = recent.getIfPresent(eventId);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
 		return jdbc.sql("SELECT traceparent FROM events.event_trace WHERE event_id = :event")
 			.param("event", eventId)
 			.query(String.class)

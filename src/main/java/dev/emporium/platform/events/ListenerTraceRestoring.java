@@ -20,11 +20,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import dev.emporium.shared.IdentifiedEvent;
 
 /**
- * Gives a module listener that is invoked outside any trace, as when recovery resubmits a
- * publication after a restart or on another instance, the trace its event was published
- * in: an observation of the redelivery, child of the stored context, that the listener's
- * own spans (asynchronous ones too) descend from. It goes first in the listener's advice,
- * before {@code @Async} hands the call to another thread, which the context then follows.
+ * Gives a module listener that is invoked outside the trace its event was published in,
+ * as when recovery resubmits a publication after a restart or on another instance, that
+ * trace: an observation of the redelivery, child of the stored context, that the
+ * listener's own spans (asynchronous ones too) descend from. It goes first in the
+ * listener's advice, before {@code @Async} hands the call to another thread, which the
+ * context then follows.
  */
 class ListenerTraceRestoring implements BeanPostProcessor {
 
@@ -41,12 +42,13 @@ class ListenerTraceRestoring implements BeanPostProcessor {
 			Supplier<ObservationRegistry> observations) {
 		MethodInterceptor restore = (MethodInvocation invocation) -> {
 			var arguments = invocation.getArguments();
-			if (arguments.length == 0 || !(arguments[0] instanceof IdentifiedEvent event)
-					|| tracer.get().currentSpan() != null) {
+			if (arguments.length == 0 || !(arguments[0] instanceof IdentifiedEvent event)) {
 				return invocation.proceed();
 			}
 			var traceparent = traces.get().traceparent(event.eventId());
-			if (traceparent.isEmpty()) {
+			var current = tracer.get().currentTraceContext().context();
+			// In its trace already (a first delivery), or published in none.
+			if (traceparent.isEmpty() || (current != null && traceparent.get().contains(current.traceId()))) {
 				return invocation.proceed();
 			}
 			var context = new ReceiverContext<String>((carrier, key) -> TRACEPARENT.equals(key) ? carrier : null,

@@ -10,8 +10,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalApplicationListenerMethodAdapter;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * The outbox as gauges per listener, refreshed on the platform's schedule: incomplete
@@ -20,7 +28,7 @@ import org.springframework.stereotype.Component;
  * zero when its backlog is gone, so that an alert can tell "drained" from "unknown".
  */
 @Component
-class OutboxMetrics {
+class OutboxMetrics implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxMetrics.class);
 
@@ -36,10 +44,36 @@ class OutboxMetrics {
 
 	private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
 
-	OutboxMetrics(JdbcClient jdbc, MeterRegistry meters, EventDeliverySettings settings) {
+	private final ConfigurableListableBeanFactory beans;
+
+	OutboxMetrics(JdbcClient jdbc, MeterRegistry meters, EventDeliverySettings settings,
+			ConfigurableListableBeanFactory beans) {
 		this.jdbc = jdbc;
 		this.meters = meters;
 		this.settings = settings;
+		this.beans = beans;
+	}
+
+	/**
+	 * Registers the gauges of every transactional event listener of the application at
+	 * zero, so that each series exists before its first backlog.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		for (var name : beans.getBeanDefinitionNames()) {
+			var type = beans.getType(name, false);
+			if (type == null) {
+				continue;
+			}
+			var target = ClassUtils.getUserClass(type);
+			MethodIntrospector
+				.selectMethods(target,
+						(ReflectionUtils.MethodFilter) method -> AnnotatedElementUtils.hasAnnotation(method,
+								TransactionalEventListener.class))
+				.forEach(method -> backlogs.computeIfAbsent(
+						new TransactionalApplicationListenerMethodAdapter(name, target, method).getListenerId(),
+						this::register));
+		}
 	}
 
 	/** Reads the backlog of every listener in one statement; called on the schedule. */

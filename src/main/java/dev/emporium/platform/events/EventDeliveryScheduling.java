@@ -1,7 +1,9 @@
 package dev.emporium.platform.events;
 
 import java.time.Duration;
+import java.util.function.Function;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -11,11 +13,14 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.modulith.observability.ModulithEventMetricsCustomizer;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+import dev.emporium.shared.IdentifiedEvent;
 
 /**
  * Runs module listeners asynchronously, after the publishing transaction commits, as
@@ -81,6 +86,18 @@ class EventDeliveryScheduling implements SchedulingConfigurer {
 			ObjectProvider<Tracer> tracer, ObjectProvider<ObservationRegistry> observations) {
 		return new ListenerTraceRestoring(traces::getObject, () -> tracer.getIfAvailable(() -> Tracer.NOOP),
 				() -> observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	/**
+	 * Spring Modulith counts every event under a meter named after its type; one name
+	 * with the type as a tag keeps them together (and apart from everything else).
+	 */
+	@Bean
+	ModulithEventMetricsCustomizer modulithEventCounters() {
+		return metrics -> metrics.customize(IdentifiedEvent.class,
+				(Function<IdentifiedEvent, Counter.Builder>) event -> Counter.builder("modulith.events.published")
+					.description("Events published, counted by Spring Modulith")
+					.tag("event", event.getClass().getSimpleName()));
 	}
 
 	@Bean

@@ -43,9 +43,12 @@ class CheckoutListeners {
 
 	private final ApplicationEventPublisher events;
 
-	CheckoutListeners(Orders orders, ApplicationEventPublisher events) {
+	private final OrderMetrics metrics;
+
+	CheckoutListeners(Orders orders, ApplicationEventPublisher events, OrderMetrics metrics) {
 		this.orders = orders;
 		this.events = events;
+		this.metrics = metrics;
 	}
 
 	@ApplicationModuleListener
@@ -72,6 +75,7 @@ class CheckoutListeners {
 		orders.applyOnce(event, "PaymentCompleted",
 				() -> advance(event.orderId(), event, EnumSet.of(OrderStatus.RESERVED), order -> {
 					order.markPaid();
+					metrics.paid(order.createdAt());
 					return List.of(new OrderConfirmed(order.id(), order.customerId(), order.total()),
 							new ShipmentRequested(order.id(), order.customerId(), order.shippingAddress()));
 				}));
@@ -163,7 +167,8 @@ class CheckoutListeners {
 		published.forEach(events::publishEvent);
 	}
 
-	private static OrderCancelled cancelled(Order order) {
+	private OrderCancelled cancelled(Order order) {
+		metrics.cancelled(order.cancellationReason());
 		return new OrderCancelled(order.id(), order.customerId(), order.cancellationReason().name());
 	}
 

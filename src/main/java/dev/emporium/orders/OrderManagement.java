@@ -45,12 +45,15 @@ class OrderManagement {
 
 	private final TransactionOperations transactions;
 
+	private final OrderMetrics metrics;
+
 	OrderManagement(Orders orders, Catalog catalog, ApplicationEventPublisher events,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, OrderMetrics metrics) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.events = events;
 		this.transactions = transactions;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -124,6 +127,7 @@ class OrderManagement {
 			return order;
 		}
 		var saved = orders.save(order);
+		metrics.cancelled(CancellationReason.CUSTOMER_REQUEST);
 		events
 			.publishEvent(new OrderCancelled(orderId, order.customerId(), CancellationReason.CUSTOMER_REQUEST.name()));
 		events.publishEvent(new StockReleaseRequested(orderId));
@@ -189,6 +193,7 @@ class OrderManagement {
 			.toList();
 		events.publishEvent(new OrderPlaced(order.id(), order.customerId(), placedLines, order.total()));
 		events.publishEvent(new StockReservationRequested(order.id(), reservationLines));
+		metrics.placed();
 		return order;
 	}
 

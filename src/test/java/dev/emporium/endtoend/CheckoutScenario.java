@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The checkout scenario: drives the whole shop over HTTP at a base URL, as a front end
@@ -34,11 +37,16 @@ abstract class CheckoutScenario {
 
 	private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
 
+	/** The modules that work on a paid order. */
+	static final List<String> ORDER_MODULES = List.of("orders", "inventory", "payments", "shipping", "notifications");
+
 	private String baseUrl;
 
 	private ShopClient anonymous;
 
 	private ShopClient staff;
+
+	private ZipkinServer zipkin;
 
 	/**
 	 * Points the scenario at the shop's base URL and logs staff in, which needs the shop
@@ -49,6 +57,20 @@ abstract class CheckoutScenario {
 		anonymous = ShopClient.anonymous(baseUrl);
 		staff = anonymous.loggedInAs(RunningApplication.ADMIN_EMAIL, RunningApplication.ADMIN_PASSWORD);
 	}
+
+	/**
+	 * The Zipkin server every process of the deployment reports its spans to, for the
+	 * trace of an order.
+	 */
+	void tracedBy(ZipkinServer zipkin) {
+		this.zipkin = zipkin;
+	}
+
+	/**
+	 * The names the deployment's processes report their spans under, besides the modules'
+	 * own: {@code emporium} for the monolith, {@code emporium-<module>} for a service.
+	 */
+	abstract Set<String> processesInAnOrdersTrace();
 
 	@Test
 	void paidOrderIsShippedDeliveredAndNotified() {
@@ -97,6 +119,43 @@ abstract class CheckoutScenario {
 		await("notifications").atMost(FLOW_TIMEOUT)
 			.until(() -> kindsOf(customer.get("/customers/me/notifications").getBody(), orderId),
 					kinds -> kinds.containsAll(List.of("CONFIRMED", "SHIPPED", "DELIVERED")));
+	}
+
+	/**
+	 * The trace a front end starts with its request ({@code traceparent}) holds the work
+	 * of every module on the order, the asynchronous listeners included, and of every
+	 * process it crossed, under its one trace ID.
+	 */
+	@Test
+	void oneOrderIsOneTraceThroughEveryModuleAndProcess() {
+		assumeTrue(zipkin != null, "no Zipkin server for this deployment");
+		var sku = productInStock("4.00", 3);
+		var customer = anonymous.registeredCustomer("Ada Trace");
+		var traceparent = ZipkinServer.newTraceparent();
+		var headers = new HttpHeaders();
+		headers.set("traceparent", traceparent);
+
+		var orderId = customer.post("/orders", order(sku, 1, "tok_visa"), headers).getBody().get("id").asString();
+		awaitStatus(customer, orderId, "PAID");
+
+		var traceId = ZipkinServer.traceIdOf(traceparent);
+		zipkin.awaitReady();
+		var spans = await("the order's trace in Zipkin").atMost(FLOW_TIMEOUT)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> zipkin.trace(traceId), trace -> modulesOf(trace).containsAll(ORDER_MODULES)
+					&& processesOf(trace).containsAll(processesInAnOrdersTrace()));
+		assertThat(spans).extracting(ZipkinServer.Span::traceId).containsOnly(traceId);
+		assertThat(spans).filteredOn(span -> span.name().startsWith("paymentlisteners.on(paymentrequested)"))
+			.as("a span for the listener of a module's own request event")
+			.hasSize(1);
+	}
+
+	private static Set<String> modulesOf(List<ZipkinServer.Span> spans) {
+		return spans.stream().map(ZipkinServer.Span::module).collect(Collectors.toSet());
+	}
+
+	private static Set<String> processesOf(List<ZipkinServer.Span> spans) {
+		return spans.stream().map(ZipkinServer.Span::service).collect(Collectors.toSet());
 	}
 
 	@Test
@@ -352,7 +411,15 @@ abstract class CheckoutScenario {
 		assertThat(staff.get("/orders/" + orderId).getStatusCode().value()).isEqualTo(200);
 	}
 
-	private String productInStock(String price, int quantity) {
+	ShopClient anonymous() {
+		return anonymous;
+	}
+
+	ShopClient staff() {
+		return staff;
+	}
+
+	String productInStock(String price, int quantity) {
 		var sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		var created = staff.post("/products", Map.of("sku", sku, "name", "Test product " + sku, "description",
 				"Made by the end-to-end test", "price", Map.of("amount", price, "currency", "EUR")));
@@ -369,7 +436,7 @@ abstract class CheckoutScenario {
 		assertThat(stock.get("available").asInt()).as("available of " + sku).isEqualTo(onHand - reserved);
 	}
 
-	private static JsonNode awaitStatus(ShopClient client, String orderId, String status) {
+	static JsonNode awaitStatus(ShopClient client, String orderId, String status) {
 		return await("order " + orderId + " " + status).atMost(FLOW_TIMEOUT)
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> client.get("/orders/" + orderId).getBody(),
@@ -391,7 +458,7 @@ abstract class CheckoutScenario {
 		return kinds;
 	}
 
-	private static Map<String, Object> order(String sku, int quantity, String paymentToken) {
+	static Map<String, Object> order(String sku, int quantity, String paymentToken) {
 		return Map.of("lines", List.of(Map.of("sku", sku, "quantity", quantity)), "shippingAddress", Map.of("name",
 				"Ada Lovelace", "line1", "12 Analytical St", "city", "London", "postalCode", "N1 7AA", "country", "GB"),
 				"paymentToken", paymentToken);

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * fresh Kafka broker, the monolith with that one module remote, and the module's service
  * started from the same jar as a separate process, each with its own PostgreSQL; then the
  * checkout scenario of the all-in-one test runs through the monolith's base URL and must
- * end exactly as it does there.
+ * end exactly as it does there, an order's trace included: one trace ID across both
+ * processes, in one Zipkin server for the whole class.
  * <p>
  * Each module is one round; a round prints a line {@code extraction matrix: <module>
  * passed|failed ...} and appends it to {@code target/extraction-matrix.txt}. A round
@@ -45,6 +49,13 @@ class ExtractedModuleEndToEndTests extends CheckoutScenario {
 
 	static final List<String> MODULES = List.of("catalog", "inventory", "payments", "shipping", "notifications",
 			"orders", "customers");
+
+	/** The modules an order's trace crosses into when they run as a service. */
+	private static final Set<String> IN_AN_ORDERS_TRACE = Set.of("catalog", "inventory", "payments", "shipping",
+			"notifications", "orders");
+
+	// One Zipkin server for every round: each order's trace has an ID of its own.
+	private static ZipkinServer zipkin;
 
 	private static final boolean FAIL_FAST = Boolean
 		.parseBoolean(System.getProperty("emporium.matrix.fail-fast", "true"));
@@ -81,6 +92,23 @@ class ExtractedModuleEndToEndTests extends CheckoutScenario {
 				: Arrays.stream(only.split(",")).map(String::trim).filter(name -> !name.isEmpty());
 	}
 
+	@BeforeAll
+	static void startZipkin() throws Exception {
+		zipkin = ZipkinServer.start();
+	}
+
+	@AfterAll
+	static void stopZipkin() throws Exception {
+		if (zipkin != null) {
+			zipkin.close();
+		}
+	}
+
+	@Override
+	Set<String> processesInAnOrdersTrace() {
+		return IN_AN_ORDERS_TRACE.contains(module) ? Set.of("emporium", "emporium-" + module) : Set.of("emporium");
+	}
+
 	@BeforeParameterizedClassInvocation
 	void startMonolithAndService() throws Exception {
 		begin = Instant.now();
@@ -99,9 +127,11 @@ class ExtractedModuleEndToEndTests extends CheckoutScenario {
 			var extraction = Extraction.of(module, broker);
 			LocalProcesses.startTogether(
 					() -> monolith = RunningApplication.start(extraction.monolithPort(),
-							extraction.monolithArguments()),
-					() -> service = RunningApplication.start(extraction.servicePort(), extraction.serviceArguments()));
+							traced(extraction.monolithArguments())),
+					() -> service = RunningApplication.start(extraction.servicePort(),
+							traced(extraction.serviceArguments())));
 			shopAt(monolith.baseUrl());
+			tracedBy(zipkin);
 		}
 		catch (Exception ex) {
 			failures.add("start: " + firstLine(ex));
@@ -160,6 +190,12 @@ class ExtractedModuleEndToEndTests extends CheckoutScenario {
 		System.out.println(line);
 		Files.writeString(Path.of("target", "extraction-matrix.txt"), Instant.now() + " " + line + "\n",
 				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+	}
+
+	private static List<String> traced(List<String> arguments) {
+		var all = new ArrayList<>(arguments);
+		all.add(zipkin.applicationArgument());
+		return all;
 	}
 
 	private static double seconds(Duration duration) {

@@ -70,8 +70,11 @@ final class RunningApplication implements AutoCloseable {
 		return log;
 	}
 
+	// A loaded machine may need longer: -Demporium.e2e.start-seconds.
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("emporium.e2e.start-seconds", 120));
+
 	private void awaitReady() {
-		await("application start (log: " + log + ")").atMost(Duration.ofSeconds(120))
+		await("application start (log: " + log + ")").atMost(START_TIMEOUT)
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> {
 				if (!process.isAlive()) {

@@ -1,5 +1,6 @@
 package dev.emporium.endtoend;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -22,10 +23,13 @@ public final class ShopClient {
 
 	private final RestClient http;
 
+	private final String baseUrl;
+
 	private final String token;
 
-	private ShopClient(RestClient http, String token) {
+	private ShopClient(RestClient http, String baseUrl, String token) {
 		this.http = http;
+		this.baseUrl = baseUrl;
 		this.token = token;
 	}
 
@@ -47,7 +51,7 @@ public final class ShopClient {
 		return new ShopClient(
 				builder.baseUrl(baseUrl + "/api/v1").defaultStatusHandler(status -> true, (request, response) -> {
 					// every answer is returned to the test, errors included
-				}).build(), null);
+				}).build(), baseUrl, null);
 	}
 
 	public ShopClient loggedInAs(String email, String password) {
@@ -55,7 +59,7 @@ public final class ShopClient {
 		if (!answer.getStatusCode().is2xxSuccessful()) {
 			throw new IllegalStateException("Login failed for " + email + ": " + answer);
 		}
-		return new ShopClient(http, answer.getBody().get("accessToken").asString());
+		return new ShopClient(http, baseUrl, answer.getBody().get("accessToken").asString());
 	}
 
 	public ShopClient registeredCustomer(String name) {
@@ -85,6 +89,15 @@ public final class ShopClient {
 			.body(body)
 			.retrieve()
 			.toEntity(JsonNode.class);
+	}
+
+	/** An actuator endpoint's answer as text, e.g. {@code prometheus}. */
+	public ResponseEntity<String> actuator(String endpoint) {
+		return http.get()
+			.uri(URI.create(baseUrl + "/actuator/" + endpoint))
+			.headers(this::authorize)
+			.retrieve()
+			.toEntity(String.class);
 	}
 
 	ResponseEntity<JsonNode> postRaw(String path, String json) {

@@ -17,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.emporium.endtoend.ShopClient;
+import dev.emporium.endtoend.ZipkinServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Kills the packaged application with SIGKILL at random moments while customers order and
@@ -51,6 +54,8 @@ class CrashRecoveryEndToEndTests {
 
 	private static final int CUSTOMERS = 3;
 
+	private static final int TRACED_STOCK = 5;
+
 	/**
 	 * Recovery settings of the event publication registry; properties the application
 	 * does not know yet are ignored.
@@ -70,6 +75,14 @@ class CrashRecoveryEndToEndTests {
 		var arguments = new ArrayList<>(RECOVERY);
 		arguments.addAll(List.of(System.getProperty("emporium.faults.arguments", "").split(" ")));
 		arguments.removeIf(String::isBlank);
+		try (var zipkin = ZipkinServer.start()) {
+			arguments.add(zipkin.applicationArgument());
+			killAndRecover(random, seed, arguments, zipkin);
+		}
+	}
+
+	private void killAndRecover(Random random, long seed, List<String> arguments, ZipkinServer zipkin)
+			throws Exception {
 		try (var application = KillableApplication.on(directory, arguments)) {
 			application.start();
 			var jdbc = JdbcClient.create(new DriverManagerDataSource(application.jdbcUrl(), "postgres", ""));
@@ -83,8 +96,17 @@ class CrashRecoveryEndToEndTests {
 			for (int i = 0; i < CUSTOMERS; i++) {
 				customers.add(anonymous.registeredCustomer("Customer " + i));
 			}
+			// An order of its own SKU, placed just before the first JVM kill within a
+			// trace
+			// the test starts: the kill cuts its checkout, which goes on after the
+			// restart.
+			var tracedSku = productInStock(staff, TRACED_STOCK);
+			var traceparent = ZipkinServer.newTraceparent();
+			OrderLoad.Accepted traced = null;
+			int tracedOpenAtKill = 0;
 
 			var load = new OrderLoad(List.copyOf(received.keySet()), staff);
+			received.put(tracedSku, TRACED_STOCK);
 			load.start(customers);
 			int jvmKills = 0;
 			int fullKills = 0;
@@ -96,11 +118,20 @@ class CrashRecoveryEndToEndTests {
 					fullKills++;
 				}
 				else {
+					if (traced == null) {
+						traced = placeTraced(customers.get(0), tracedSku, traceparent);
+					}
 					application.killJvm();
 					jvmKills++;
 					// The orphaned server still answers: what the dead JVM left
 					// unfinished.
 					openAtKill += jdbc.sql(OPEN_PUBLICATIONS).query(Integer.class).single();
+					if (tracedOpenAtKill == 0) {
+						tracedOpenAtKill = jdbc.sql(OPEN_PUBLICATIONS + " AND serialized_event LIKE :order")
+							.param("order", "%" + traced.orderId() + "%")
+							.query(Integer.class)
+							.single();
+					}
 				}
 				application.start();
 			}
@@ -116,10 +147,12 @@ class CrashRecoveryEndToEndTests {
 			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).as("a durable database").isEqualTo("on");
 			var audit = new ShopAudit(jdbc, received);
 			var settleStart = Instant.now();
-			var findings = audit.audit(load.accepted());
+			var orders = new ArrayList<>(load.accepted());
+			orders.add(traced);
+			var findings = audit.audit(orders);
 			while (!findings.clean() && Instant.now().isBefore(settleStart.plus(SETTLE_TIMEOUT))) {
 				Thread.sleep(1_000);
-				findings = audit.audit(load.accepted());
+				findings = audit.audit(orders);
 			}
 			var settled = Duration.between(settleStart, Instant.now());
 			checkThroughTheApi(staff, load, jdbc, findings);
@@ -140,7 +173,39 @@ class CrashRecoveryEndToEndTests {
 			assertThat(findings.clean()).as(summary + "\n" + findings.details()).isTrue();
 			assertThat(findings.lost).isEmpty();
 			assertThat(findings.doubleEffects).isEmpty();
+			assertTheKilledCheckoutKeptItsTrace(zipkin, traceparent, tracedOpenAtKill);
 		}
+	}
+
+	private static OrderLoad.Accepted placeTraced(ShopClient customer, String sku, String traceparent) {
+		var headers = new HttpHeaders();
+		headers.set("traceparent", traceparent);
+		var key = UUID.randomUUID().toString();
+		headers.set("Idempotency-Key", key);
+		var placed = customer.post("/orders",
+				Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1)), "shippingAddress", Map.of("name",
+						"Trace Kill", "line1", "1 Kill St", "city", "London", "postalCode", "N1 7AA", "country", "GB"),
+						"paymentToken", "tok_visa"),
+				headers);
+		assertThat(placed.getStatusCode().value()).as(placed.toString()).isEqualTo(201);
+		return new OrderLoad.Accepted(key, placed.getBody().get("id").asString(), OrderLoad.Plan.KEEP, false, false);
+	}
+
+	/**
+	 * The checkout the first kill cut short went on after the restart, in the trace its
+	 * request started: recovery's redelivery and the listeners after it (payment and
+	 * shipment come after the kill) report spans under the same trace ID.
+	 */
+	private static void assertTheKilledCheckoutKeptItsTrace(ZipkinServer zipkin, String traceparent, int openAtKill) {
+		assertThat(openAtKill).as("publications of the traced order left unfinished by the kill").isPositive();
+		zipkin.awaitReady();
+		var traceId = ZipkinServer.traceIdOf(traceparent);
+		var spans = await("the killed checkout's trace").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> zipkin.trace(traceId),
+					trace -> trace.stream().anyMatch(span -> span.name().startsWith("redeliver "))
+							&& trace.stream().anyMatch(span -> span.module().equals("shipping")));
+		assertThat(spans).extracting(ZipkinServer.Span::traceId).containsOnly(traceId);
 	}
 
 	/**

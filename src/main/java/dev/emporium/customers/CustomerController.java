@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -79,8 +80,9 @@ class CustomerController {
 	}
 
 	record Registration(@NotBlank @Email @Size(max = 254) String email,
-			@NotNull @Size(min = CustomerManagement.MIN_PASSWORD_LENGTH,
-					max = CustomerManagement.MAX_PASSWORD_LENGTH) String password,
+			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @Schema(minLength = PasswordPolicy.MIN_LENGTH,
+					description = "8 to 128 characters, any of them (spaces too); not one of the most common "
+							+ "passwords, not the e-mail address, not one character repeated") String password,
 			@NotBlank @Size(max = 200) String name) {
 	}
 

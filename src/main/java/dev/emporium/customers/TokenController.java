@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.CacheControl;
@@ -47,7 +48,7 @@ class TokenController {
 	}
 
 	record Credentials(@NotBlank @Size(max = 254) String email,
-			@NotBlank @Size(max = CustomerManagement.MAX_PASSWORD_LENGTH) String password) {
+			@NotEmpty @Size(max = PasswordPolicy.MAX_LENGTH) String password) {
 	}
 
 	record TokenResponse(String accessToken, String tokenType, long expiresIn) {

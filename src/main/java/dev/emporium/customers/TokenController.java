@@ -1,7 +1,9 @@
 package dev.emporium.customers;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -16,6 +18,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.emporium.shared.RateLimited;
 
 /**
  * Hands out access tokens in exchange for an e-mail address and password.
@@ -40,6 +44,11 @@ class TokenController {
 					{"accessToken":"eyJraWQiOi...","tokenType":"Bearer","expiresIn":3600}""")))
 	@ApiResponse(responseCode = "401", description = "Wrong e-mail address or password")
 	@ApiResponse(responseCode = "422", description = "E-mail address or password missing")
+	@ApiResponse(responseCode = "429",
+			description = "Too many logins from the address or for the account, or failed ones: see Retry-After (docs/security.md)",
+			headers = @Header(name = "Retry-After", description = "Seconds to wait",
+					schema = @Schema(type = "integer")))
+	@RateLimited(value = "login", account = "email")
 	ResponseEntity<TokenResponse> token(@Valid @RequestBody Credentials body) {
 		var token = tokens.issue(body.email(), body.password());
 		return ResponseEntity.ok()

@@ -19,9 +19,11 @@ final class ClientAddresses {
 	static final String FORWARDED_FOR = "X-Forwarded-For";
 
 	/**
-	 * An IPv4 or IPv6 literal, so that nothing in the header is ever looked up in DNS.
+	 * An IPv4 or IPv6 literal (the latter with a colon), so that nothing in the header is
+	 * ever looked up in DNS.
 	 */
-	private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
+	private static final Pattern LITERAL = Pattern
+		.compile("\\d{1,3}(\\.\\d{1,3}){3}|(?=[0-9A-Fa-f.:]{2,45}$)[0-9A-Fa-f.]*:[0-9A-Fa-f.:]*");
 
 	private final List<IpAddressMatcher> trusted;
 

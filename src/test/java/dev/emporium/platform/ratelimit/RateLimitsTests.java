@@ -183,6 +183,13 @@ class RateLimitsTests {
 		request.removeHeader("X-Forwarded-For");
 		request.addHeader("X-Forwarded-For", "not-an-address.example.com");
 		assertThat(addresses.of(request)).isEqualTo("127.0.0.1");
+		request.removeHeader("X-Forwarded-For");
+		// Hexadecimal, yet a host name: never resolved.
+		request.addHeader("X-Forwarded-For", "cafe");
+		assertThat(addresses.of(request)).isEqualTo("127.0.0.1");
+		request.removeHeader("X-Forwarded-For");
+		request.addHeader("X-Forwarded-For", "2001:db8::7");
+		assertThat(addresses.of(request)).isEqualTo("2001:db8::7");
 	}
 
 	private static String registered() throws Exception {

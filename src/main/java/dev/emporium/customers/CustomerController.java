@@ -4,8 +4,10 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.emporium.shared.Caller;
+import dev.emporium.shared.RateLimited;
 
 /**
  * Customer accounts over HTTP: anyone may register, customers read their own profile and
@@ -54,6 +57,10 @@ class CustomerController {
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(PROFILE_EXAMPLE)))
 	@ApiResponse(responseCode = "409", description = "The e-mail address already has an account")
 	@ApiResponse(responseCode = "422", description = "Invalid e-mail address, password or name")
+	@ApiResponse(responseCode = "429", description = "Too many requests: see Retry-After (docs/security.md)",
+			headers = @Header(name = "Retry-After", description = "Seconds to wait",
+					schema = @Schema(type = "integer")))
+	@RateLimited(value = "registration", account = "email")
 	ResponseEntity<Profile> register(@Valid @RequestBody Registration body) {
 		var customer = customers.register(body.email(), body.password(), body.name());
 		return ResponseEntity.created(URI.create("/api/v1/customers/me")).body(Profile.of(customer));
@@ -79,8 +86,9 @@ class CustomerController {
 	}
 
 	record Registration(@NotBlank @Email @Size(max = 254) String email,
-			@NotNull @Size(min = CustomerManagement.MIN_PASSWORD_LENGTH,
-					max = CustomerManagement.MAX_PASSWORD_LENGTH) String password,
+			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @Schema(minLength = PasswordPolicy.MIN_LENGTH,
+					description = "8 to 128 characters, any of them (spaces too); not one of the most common "
+							+ "passwords, not the e-mail address, not one character repeated") String password,
 			@NotBlank @Size(max = 200) String name) {
 	}
 

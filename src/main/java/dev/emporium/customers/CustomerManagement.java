@@ -18,26 +18,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class CustomerManagement {
 
-	static final int MIN_PASSWORD_LENGTH = 8;
-
-	static final int MAX_PASSWORD_LENGTH = 128;
-
 	private static final String STAFF_NAME = "Emporium staff";
 
 	private final Customers customers;
 
 	private final PasswordEncoder passwords;
 
+	private final PasswordPolicy policy;
+
 	private final ApplicationEventPublisher events;
 
-	CustomerManagement(Customers customers, PasswordEncoder passwords, ApplicationEventPublisher events) {
+	CustomerManagement(Customers customers, PasswordEncoder passwords, PasswordPolicy policy,
+			ApplicationEventPublisher events) {
 		this.customers = customers;
 		this.passwords = passwords;
+		this.policy = policy;
 		this.events = events;
 	}
 
 	Customer register(String email, String password, String name) {
-		return add(Customer.register(email, name, hash(password)));
+		return add(Customer.register(email, name, hash(password, email)));
 	}
 
 	@Transactional(readOnly = true)
@@ -57,13 +57,13 @@ class CustomerManagement {
 	Customer ensureStaff(String email, String password) {
 		var existing = findByEmail(email);
 		if (existing.isEmpty()) {
-			return add(Customer.registerStaff(email, STAFF_NAME, hash(password)));
+			return add(Customer.registerStaff(email, STAFF_NAME, hash(password, email)));
 		}
 		var customer = existing.get();
 		if (customer.isStaff() && passwords.matches(password, customer.passwordHash())) {
 			return customer;
 		}
-		customer.promoteToStaff(hash(password));
+		customer.promoteToStaff(hash(password, email));
 		return customers.save(customer);
 	}
 
@@ -86,10 +86,10 @@ class CustomerManagement {
 		return saved;
 	}
 
-	private String hash(String password) {
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
-			throw new InvalidCustomerException(
-					"A password has %d to %d characters".formatted(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH));
+	private String hash(String password, String email) {
+		var violations = policy.violations(password, Customer.normalize(email));
+		if (!violations.isEmpty()) {
+			throw InvalidCustomerException.field("password", String.join("; ", violations));
 		}
 		return passwords.encode(password);
 	}

@@ -41,6 +41,12 @@ class StaffAccount implements ApplicationRunner {
 			// Another instance created the account at the same moment: promote that one.
 			staff = customers.ensureStaff(settings.email(), settings.password());
 		}
+		catch (InvalidCustomerException ex) {
+			log.error("No staff account: emporium.admin.email or emporium.admin.password is refused: {}",
+					ex.getBody().getProperties() != null ? ex.getBody().getProperties().get("errors")
+							: ex.getMessage());
+			return;
+		}
 		log.info("Staff account {} is ready", staff.email());
 	}
 

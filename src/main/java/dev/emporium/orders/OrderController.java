@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.emporium.shared.Address;
 import dev.emporium.shared.Caller;
 import dev.emporium.shared.Money;
+import dev.emporium.shared.RateLimited;
 
 /**
  * Places, lists, shows and cancels orders over HTTP.
@@ -105,6 +107,10 @@ class OrderController {
 	@ApiResponse(responseCode = "400", description = "Malformed JSON")
 	@ApiResponse(responseCode = "422",
 			description = "Invalid request, unknown SKU, duplicate SKU, mixed currencies, invalid or reused Idempotency-Key")
+	@ApiResponse(responseCode = "429", description = "Too many requests: see Retry-After (docs/security.md)",
+			headers = @Header(name = "Retry-After", description = "Seconds to wait",
+					schema = @Schema(type = "integer")))
+	@RateLimited("order-placement")
 	ResponseEntity<OrderResponse> place(Caller caller, @Valid @RequestBody PlaceOrder request,
 			@Parameter(description = "1 to 255 printable ASCII characters, one per order request") @RequestHeader(
 					name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {

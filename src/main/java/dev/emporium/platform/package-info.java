@@ -1,7 +1,8 @@
 /**
  * Platform: what every module and every extracted service needs and no module owns, one
  * sub-package (room) per concern: {@code database}, {@code web}, {@code security},
- * {@code events}, {@code kafka}, {@code topology} and {@code observability}
+ * {@code ratelimit}, {@code events}, {@code kafka}, {@code topology}, {@code observability} and
+ * {@code datamove}
  * (docs/architecture.md). Modules never depend on it; they use the Spring abstractions it
  * configures.
  */

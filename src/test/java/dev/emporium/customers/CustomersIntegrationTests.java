@@ -44,7 +44,7 @@ class CustomersIntegrationTests {
 		var customer = customers.register("hash@example.com", "correct horse", "Hash");
 
 		var stored = customers.customer(customer.id());
-		assertThat(stored.passwordHash()).doesNotContain("correct horse").startsWith("{bcrypt}");
+		assertThat(stored.passwordHash()).doesNotContain("correct horse").startsWith("{bcrypt-sha256}");
 		assertThat(passwords.matches("correct horse", stored.passwordHash())).isTrue();
 		assertThat(stored.role()).isEqualTo(Caller.CUSTOMER);
 	}

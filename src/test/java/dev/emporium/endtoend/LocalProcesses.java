@@ -42,6 +42,19 @@ public final class LocalProcesses {
 	public static final List<String> APPLICATION_JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1",
 			"-XX:+UseSerialGC");
 
+	/**
+	 * Arguments of the application processes the end-to-end tests start: every client is
+	 * 127.0.0.1 and the load tests place orders as fast as they can, so the rate limits
+	 * stay on but out of their reach (their own tests: platform/ratelimit).
+	 */
+	public static final List<String> APPLICATION_RATE_LIMITS = List.of(
+			"--emporium.rate-limits.limits.login.per-address.requests=1000000",
+			"--emporium.rate-limits.limits.login.per-account.requests=1000000",
+			"--emporium.rate-limits.limits.registration.per-address.requests=1000000",
+			"--emporium.rate-limits.limits.registration.per-account.requests=1000000",
+			"--emporium.rate-limits.limits.order-placement.per-address.requests=1000000",
+			"--emporium.rate-limits.limits.order-placement.per-account.requests=1000000");
+
 	/** The {@code java} of the JVM running the tests, so child processes match it. */
 	public static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();

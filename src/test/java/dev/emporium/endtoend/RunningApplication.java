@@ -52,6 +52,7 @@ final class RunningApplication implements AutoCloseable {
 				"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
 				"--emporium.demo.enabled=false"));
 		command.addAll(1, LocalProcesses.APPLICATION_JVM_OPTIONS);
+		command.addAll(LocalProcesses.APPLICATION_RATE_LIMITS);
 		command.addAll(extraArguments);
 		var process = new ProcessBuilder(command).directory(workDirectory.toFile())
 			.redirectErrorStream(true)

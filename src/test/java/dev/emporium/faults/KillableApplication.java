@@ -114,6 +114,7 @@ final class KillableApplication implements AutoCloseable {
 					List.of("--spring.datasource.url=" + sharedDatabaseUrl, "--spring.datasource.username=postgres"));
 		}
 		command.addAll(1, LocalProcesses.APPLICATION_JVM_OPTIONS);
+		command.addAll(LocalProcesses.APPLICATION_RATE_LIMITS);
 		command.addAll(extraArguments);
 		process = new ProcessBuilder(command).directory(directory.toFile())
 			.redirectErrorStream(true)

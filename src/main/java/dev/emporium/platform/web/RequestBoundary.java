@@ -38,9 +38,9 @@ class RequestBoundary extends OncePerRequestFilter {
 			ProblemResponses.write(response, tooLarge(maxBody));
 			return;
 		}
-		var parameters = request.getContentType() != null
-				&& request.getContentType().startsWith("application/x-www-form-urlencoded") ? null
-						: parameters(request);
+		// Also parses a form body, which Tomcat reads up to the same limit
+		// (WebBoundaryConfiguration).
+		var parameters = parameters(request);
 		if (parameters != null) {
 			ProblemResponses.write(response, parameters);
 			return;

@@ -59,6 +59,16 @@ class WebBoundaryConfiguration {
 	}
 
 	/**
+	 * A form body (chunked, so of unknown length) is read by Tomcat itself: the same
+	 * limit.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> formBodyLimit(WebSettings settings) {
+		var limit = (int) Math.min(Integer.MAX_VALUE, settings.maxRequestBody().toBytes());
+		return factory -> factory.addConnectorCustomizers(connector -> connector.setMaxPostSize(limit));
+	}
+
+	/**
 	 * Replaces the error report valve Spring Boot gives Tomcat's host; ordered last so
 	 * that it runs after Boot's own customizer.
 	 */

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,15 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an HTML page or a 20 MB body parsed (issue 14): each now gets a 4xx problem and leaves
  * no stack trace in the log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "emporium.admin.email=" + HostileRequestsTests.STAFF_EMAIL,
-				"emporium.admin.password=" + HostileRequestsTests.STAFF_PASSWORD })
+@RunningApi
 @ExtendWith(OutputCaptureExtension.class)
 class HostileRequestsTests {
-
-	static final String STAFF_EMAIL = "staff@hostile.test";
-
-	static final String STAFF_PASSWORD = "staff-Pa55-hostile-requests";
 
 	private static final String PROBLEMS = "https://emporium.dev/problems/";
 
@@ -49,9 +42,15 @@ class HostileRequestsTests {
 
 	@Test
 	void answersUndecodableQueryStringsWithBadRequest(CapturedOutput log) throws IOException {
-		for (var query : new String[] { "=x", "a=%C2", "q=%00", "q=a%ZZ", "%00=x" }) {
+		for (var query : new String[] { "=x", "a=%C2", "q=%00", "q=a%ZZ", "%00=x", "x=%" }) {
 			assertProblem(get("/api/v1/products?" + query), 400, "malformed-request");
 		}
+		assertProblem(
+				http.send(
+						"GET /api/v1/products?x=% HTTP/1.1\r\nHost: localhost\r\n"
+								+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3",
+						"a=b".getBytes()),
+				400, "malformed-request");
 		assertNoStackTrace(log);
 	}
 
@@ -180,7 +179,7 @@ class HostileRequestsTests {
 	}
 
 	private String staffToken() throws IOException {
-		return token(STAFF_EMAIL, STAFF_PASSWORD);
+		return token(RunningApi.STAFF_EMAIL, RunningApi.STAFF_PASSWORD);
 	}
 
 	private String token(String email, String password) throws IOException {

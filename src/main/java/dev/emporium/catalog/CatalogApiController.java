@@ -32,7 +32,8 @@ class CatalogApiController {
 	}
 
 	@GetMapping("/api/v1/catalog/product-summaries")
-	@Operation(summary = "Look up the current name and price of several products (for other modules)")
+	@Operation(summary = "Look up the current name and price of several products (for other modules)",
+			description = "Used by modules running as separate services to price orders; never cached.")
 	@ApiResponse(responseCode = "200", description = "The products found; unknown SKUs are left out",
 			useReturnTypeSchema = true, content = @Content(mediaType = "application/json", examples = @ExampleObject("""
 					[{"sku":"MUG-001","name":"Enamel camping mug","price":{"amount":"12.50","currency":"EUR"}}]""")))

@@ -1,5 +1,6 @@
 package dev.emporium.catalog;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,9 @@ import dev.emporium.shared.Money;
 class Product {
 
 	static final String SKU_PATTERN = "[A-Z0-9][A-Z0-9-]{1,39}";
+
+	/** The largest price the column ({@code NUMERIC(12, 2)}) holds. */
+	static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
 
 	private static final Pattern SKU = Pattern.compile(SKU_PATTERN);
 
@@ -81,6 +85,9 @@ class Product {
 		}
 		if (price == null || !price.isPositive()) {
 			throw new InvalidProductException("A product price must be positive, got " + price);
+		}
+		if (price.amount().compareTo(MAX_PRICE) > 0) {
+			throw new InvalidProductException("A product price is at most " + MAX_PRICE.toPlainString());
 		}
 		if (price.amount().scale() > 2) {
 			throw new InvalidProductException("Prices in %s cannot be stored: at most 2 decimal places are supported"

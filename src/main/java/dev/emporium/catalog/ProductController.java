@@ -58,7 +58,9 @@ class ProductController {
 	@GetMapping
 	@SecurityRequirements
 	@Operation(
-			summary = "Browse the products in SKU order, optionally filtered by text in the SKU, name or description")
+			summary = "Browse the products in SKU order, optionally filtered by text in the SKU, name or description",
+			description = "Open to anyone. `q` matches case-insensitively anywhere in the SKU, name or description; "
+					+ "pages hold 1 to 100 products.")
 	@ApiResponse(responseCode = "200", description = "A page of products", useReturnTypeSchema = true,
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(PAGE_EXAMPLE)))
 	@ApiResponse(responseCode = "422", description = "Invalid paging parameters")
@@ -70,7 +72,9 @@ class ProductController {
 
 	@GetMapping("/{sku}")
 	@SecurityRequirements
-	@Operation(summary = "Show one product")
+	@Operation(summary = "Show one product",
+			description = "Open to anyone; served from a short-lived cache, so a change made on another instance "
+					+ "shows up a few seconds late.")
 	@ApiResponse(responseCode = "200", description = "The product", useReturnTypeSchema = true,
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(PRODUCT_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No product has this SKU")
@@ -80,7 +84,9 @@ class ProductController {
 
 	@PostMapping
 	@PreAuthorize("hasRole('STAFF')")
-	@Operation(summary = "Add a product (staff only)")
+	@Operation(summary = "Add a product (staff only)",
+			description = "The SKU is chosen once and never changes; the price is positive, in an ISO 4217 currency "
+					+ "with at most two decimal places and below 10,000,000,000.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(examples = @ExampleObject(PRODUCT_EXAMPLE)))
 	@ApiResponse(responseCode = "201", description = "The product was added", useReturnTypeSchema = true,
@@ -95,7 +101,8 @@ class ProductController {
 
 	@PutMapping("/{sku}")
 	@PreAuthorize("hasRole('STAFF')")
-	@Operation(summary = "Change a product's name, description and price (staff only)")
+	@Operation(summary = "Change a product's name, description and price (staff only)",
+			description = "Replaces all three; orders already placed keep the price they were placed at.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject("""
 			{"name":"Emporium mug","description":"Stoneware mug, 350 ml.",\
 			"price":{"amount":"13.00","currency":"EUR"}}""")))

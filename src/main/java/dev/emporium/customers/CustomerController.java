@@ -50,7 +50,8 @@ class CustomerController {
 
 	@PostMapping
 	@SecurityRequirements
-	@Operation(summary = "Register a customer account")
+	@Operation(summary = "Register a customer account",
+			description = "Open to anyone; the account gets the CUSTOMER role. Log in afterwards with POST /api/v1/auth/token.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject("""
 			{"email":"ada@example.com","password":"correct horse battery","name":"Ada Lovelace"}""")))
 	@ApiResponse(responseCode = "201", description = "The account was created", useReturnTypeSchema = true,
@@ -67,7 +68,7 @@ class CustomerController {
 	}
 
 	@GetMapping("/me")
-	@Operation(summary = "Show the caller's own profile")
+	@Operation(summary = "Show the caller's own profile", description = "The account behind the access token.")
 	@ApiResponse(responseCode = "200", description = "The caller's profile", useReturnTypeSchema = true,
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(PROFILE_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "The token's account no longer exists")
@@ -77,7 +78,8 @@ class CustomerController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasRole('STAFF')")
-	@Operation(summary = "Show any customer's profile (staff only)")
+	@Operation(summary = "Show any customer's profile (staff only)",
+			description = "Any account's e-mail address, name and role.")
 	@ApiResponse(responseCode = "200", description = "The customer's profile", useReturnTypeSchema = true,
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(PROFILE_EXAMPLE)))
 	@ApiResponse(responseCode = "404", description = "No customer has this id")

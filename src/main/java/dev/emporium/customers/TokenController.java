@@ -36,7 +36,8 @@ class TokenController {
 
 	@PostMapping("/api/v1/auth/token")
 	@SecurityRequirements
-	@Operation(summary = "Log in: exchange e-mail address and password for a bearer access token")
+	@Operation(summary = "Log in: exchange e-mail address and password for a bearer access token",
+			description = "Open to anyone. Send the token as `Authorization: Bearer <token>` until it expires.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject("""
 			{"email":"ada@example.com","password":"correct horse battery"}""")))
 	@ApiResponse(responseCode = "200", description = "The access token", useReturnTypeSchema = true,

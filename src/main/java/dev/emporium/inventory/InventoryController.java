@@ -39,7 +39,8 @@ class InventoryController {
 	}
 
 	@GetMapping("/{sku}")
-	@Operation(summary = "Show the stock of a SKU")
+	@Operation(summary = "Show the stock of a SKU",
+			description = "On hand, reserved for orders not yet shipped, and available to new orders.")
 	@ApiResponse(responseCode = "200", description = "The SKU's stock",
 			content = @Content(schema = @Schema(implementation = StockLevel.class),
 					examples = @ExampleObject(value = STOCK_EXAMPLE)))
@@ -51,6 +52,7 @@ class InventoryController {
 	@PostMapping("/{sku}/restock")
 	@PreAuthorize("hasRole('STAFF')")
 	@Operation(summary = "Add stock on hand for a catalog product (staff)",
+			description = "Adds the quantity to what is on hand, and so to what new orders can reserve.",
 			requestBody = @RequestBody(content = @Content(examples = @ExampleObject(value = """
 					{"quantity": 5}"""))))
 	@ApiResponse(responseCode = "200", description = "The SKU's stock after the restock",

@@ -57,7 +57,8 @@ class ShipmentController {
 	}
 
 	@GetMapping(params = "orderId")
-	@Operation(summary = "List an order's shipments (empty unless the caller is staff or the order's customer)")
+	@Operation(summary = "List an order's shipments (empty unless the caller is staff or the order's customer)",
+			description = "An order gets its shipment once it is paid.")
 	@ApiResponse(responseCode = "200", description = "The order's shipments the caller may see",
 			content = @Content(mediaType = "application/json",
 					array = @ArraySchema(schema = @Schema(implementation = ShipmentView.class)),
@@ -67,7 +68,8 @@ class ShipmentController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Show a shipment (its customer or staff)")
+	@Operation(summary = "Show a shipment (its customer or staff)",
+			description = "Another customer's shipment answers 404, as if it did not exist.")
 	@ApiResponse(responseCode = "200", description = "The shipment",
 			content = @Content(schema = @Schema(implementation = ShipmentView.class),
 					examples = @ExampleObject(value = SHIPMENT_EXAMPLE)))
@@ -79,6 +81,7 @@ class ShipmentController {
 	@PostMapping("/{id}/dispatch")
 	@PreAuthorize("hasRole('STAFF')")
 	@Operation(summary = "Dispatch a pending shipment with the carrier's tracking number (staff)",
+			description = "The order becomes SHIPPED and its customer is notified with the tracking number.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					examples = @ExampleObject(value = "{\"trackingNumber\": \"1Z999AA10123456784\"}"))))
 	@ApiResponse(responseCode = "200", description = "The dispatched shipment",
@@ -95,7 +98,8 @@ class ShipmentController {
 
 	@PostMapping("/{id}/deliver")
 	@PreAuthorize("hasRole('STAFF')")
-	@Operation(summary = "Mark a dispatched shipment delivered (staff)")
+	@Operation(summary = "Mark a dispatched shipment delivered (staff)",
+			description = "The order becomes DELIVERED and its customer is notified.")
 	@ApiResponse(responseCode = "200", description = "The delivered shipment",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ShipmentView.class),
 					examples = @ExampleObject(value = DELIVERED_EXAMPLE)))

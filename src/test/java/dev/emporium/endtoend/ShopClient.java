@@ -16,7 +16,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * A plain HTTP client of the shop API as a front end would use it: JSON in, JSON or
- * problem details out, a bearer token once logged in. Public for the fault tests in
+ * problem details out, a bearer token once logged in; every answer checked against the
+ * OpenAPI document ({@link ApiContract}). Public for the fault tests in
  * {@code dev.emporium.faults}.
  */
 public final class ShopClient {
@@ -48,10 +49,12 @@ public final class ShopClient {
 	}
 
 	private static ShopClient anonymous(RestClient.Builder builder, String baseUrl) {
-		return new ShopClient(
-				builder.baseUrl(baseUrl + "/api/v1").defaultStatusHandler(status -> true, (request, response) -> {
-					// every answer is returned to the test, errors included
-				}).build(), baseUrl, null);
+		return new ShopClient(builder.baseUrl(baseUrl + "/api/v1")
+			.requestInterceptor(new ApiContract(baseUrl))
+			.defaultStatusHandler(status -> true, (request, response) -> {
+				// every answer is returned to the test, errors included
+			})
+			.build(), baseUrl, null);
 	}
 
 	public ShopClient loggedInAs(String email, String password) {

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -16,10 +17,11 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -58,6 +60,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> {
 				topology.endpoints().open().forEach(endpoint -> permit(requests, endpoint));
+				topology.endpoints().restricted().forEach(endpoint -> restrict(requests, endpoint));
 				requests
 					.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
 							"/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
@@ -87,14 +90,18 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	/**
 	 * Answers 401 with the {@code WWW-Authenticate} challenge and a problem body written
-	 * by the MVC error handling.
+	 * by the MVC error handling. The challenge is built here, not by Spring Security's
+	 * entry point, which names a metadata URL made from the request's {@code Host}
+	 * header.
 	 */
 	@Bean
 	AuthenticationEntryPoint problemEntryPoint(
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
-		var challenge = new BearerTokenAuthenticationEntryPoint();
 		return (request, response, exception) -> {
-			challenge.commence(request, response, exception);
+			var invalidToken = exception instanceof OAuth2AuthenticationException oauth
+					&& oauth.getError() instanceof BearerTokenError;
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+					invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer");
 			resolver.resolveException(request, response, null, exception);
 		};
 	}
@@ -132,6 +139,20 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			requests.requestMatchers(endpoint.path()).permitAll();
 		}
 		endpoint.methods().forEach(method -> requests.requestMatchers(method, endpoint.path()).permitAll());
+	}
+
+	/**
+	 * Requires the role a staff-only endpoint's {@code @PreAuthorize} names already in
+	 * the filters, before its body is read and validated.
+	 */
+	private static void restrict(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+			Endpoint endpoint) {
+		if (endpoint.methods().isEmpty()) {
+			requests.requestMatchers(endpoint.path()).hasRole(endpoint.role());
+		}
+		endpoint.methods()
+			.forEach(method -> requests.requestMatchers(method, endpoint.path()).hasRole(endpoint.role()));
 	}
 
 	private static JwtAuthenticationConverter rolesFromToken() {

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * anonymous callers (an empty {@code @SecurityRequirements}).
  */
 public final class ModuleEndpoints {
+
+	private static final Pattern HAS_ROLE = Pattern.compile("hasRole\\('(\\w+)'\\)");
 
 	private final List<Endpoint> endpoints;
 
@@ -44,21 +49,33 @@ public final class ModuleEndpoints {
 		var endpoints = new ArrayList<Endpoint>();
 		var prefixes = pathsOf(AnnotatedElementUtils.findMergedAnnotation(controller, RequestMapping.class));
 		var openController = isOpen(AnnotatedElementUtils.findMergedAnnotation(controller, SecurityRequirements.class));
+		var controllerAuthorization = AnnotatedElementUtils.findMergedAnnotation(controller, PreAuthorize.class);
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(controller)) {
 			var mapping = AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class);
 			if (mapping == null) {
 				continue;
 			}
 			var security = AnnotatedElementUtils.findMergedAnnotation(method, SecurityRequirements.class);
+			var authorization = AnnotatedElementUtils.findMergedAnnotation(method, PreAuthorize.class);
+			var role = roleOf((authorization != null) ? authorization : controllerAuthorization);
 			var open = (security != null) ? isOpen(security) : openController;
 			var methods = Arrays.stream(mapping.method()).map(verb -> HttpMethod.valueOf(verb.name())).toList();
 			for (var prefix : prefixes) {
 				for (var path : pathsOf(mapping)) {
-					endpoints.add(new Endpoint(module, methods, prefix + path, open));
+					endpoints.add(new Endpoint(module, methods, prefix + path, open, role));
 				}
 			}
 		}
 		return endpoints;
+	}
+
+	/** The role a {@code @PreAuthorize("hasRole('X')")} requires, or {@code null}. */
+	private static @Nullable String roleOf(@Nullable PreAuthorize authorization) {
+		if (authorization == null) {
+			return null;
+		}
+		var role = HAS_ROLE.matcher(authorization.value().strip());
+		return role.matches() ? role.group(1) : null;
 	}
 
 	private static boolean isOpen(SecurityRequirements security) {
@@ -84,6 +101,15 @@ public final class ModuleEndpoints {
 		return endpoints.stream().filter(Endpoint::open).toList();
 	}
 
+	/**
+	 * The endpoints whose controllers require a role: checked by the security filters
+	 * before the body is read, so that a caller without the role learns nothing about
+	 * what the body should be.
+	 */
+	public List<Endpoint> restricted() {
+		return endpoints.stream().filter(endpoint -> endpoint.role() != null).toList();
+	}
+
 	/** The module whose controllers map exactly this path pattern. */
 	public Optional<String> moduleServing(String path) {
 		return endpoints.stream().filter(endpoint -> endpoint.path().equals(path)).map(Endpoint::module).findFirst();
@@ -96,8 +122,9 @@ public final class ModuleEndpoints {
 	 * @param methods its HTTP methods; empty for any
 	 * @param path its path pattern
 	 * @param open whether it needs no access token
+	 * @param role the role its {@code @PreAuthorize} requires, or {@code null}
 	 */
-	public record Endpoint(String module, List<HttpMethod> methods, String path, boolean open) {
+	public record Endpoint(String module, List<HttpMethod> methods, String path, boolean open, @Nullable String role) {
 	}
 
 }

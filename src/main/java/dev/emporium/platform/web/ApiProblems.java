@@ -2,9 +2,12 @@ package dev.emporium.platform.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
@@ -67,6 +70,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var tooLarge = causeOfType(ex, RequestBoundary.BodyTooLargeException.class);
+		if (tooLarge != null) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(RequestBoundary.tooLarge(tooLarge.maxBody()));
+		}
+		var invalidFormat = causeOfType(ex, InvalidFormatException.class);
+		if (invalidFormat != null) {
+			return ResponseEntity.unprocessableContent()
+				.body(invalid("The request has invalid fields", List
+					.of(Map.of("field", path(invalidFormat), "message", expected(invalidFormat.getTargetType())))));
+		}
 		var invalidValue = rootCause(ex);
 		if (invalidValue instanceof IllegalArgumentException || invalidValue instanceof NullPointerException) {
 			return ResponseEntity.unprocessableContent().body(invalid(invalidValue.getMessage(), List.of()));
@@ -157,6 +171,40 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			problem.setProperty("errors", errors);
 		}
 		return problem;
+	}
+
+	private static <T extends Throwable> T causeOfType(Throwable throwable, Class<T> type) {
+		for (var cause = throwable; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == String.class) {
+			return JsonInputRules.NUL_MESSAGE;
+		}
+		var whole = Set.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class);
+		return whole.contains(type) ? "must be a whole number" : "is not a valid " + type.getSimpleName();
+	}
+
+	/**
+	 * The JSON path of the value Jackson could not read, such as
+	 * {@code lines[0].quantity}.
+	 */
+	private static String path(DatabindException ex) {
+		var path = new StringBuilder();
+		for (var reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	private static Throwable rootCause(Throwable throwable) {

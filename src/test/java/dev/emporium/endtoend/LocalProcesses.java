@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * What every end-to-end helper that starts a process of its own needs: a free port on
@@ -30,6 +32,32 @@ public final class LocalProcesses {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("No free port on this machine", ex);
+		}
+	}
+
+	/**
+	 * The first of {@code count} consecutive ports nobody listens on right now, for a
+	 * program that derives its ports from a base port ({@code bin/services --port}).
+	 */
+	public static int freePorts(int count) {
+		var random = new Random();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			// Below the range the kernel hands out to outgoing connections (32768 and
+			// up).
+			var base = 20_000 + random.nextInt(12_000);
+			if (IntStream.range(base, base + count).allMatch(LocalProcesses::isFree)) {
+				return base;
+			}
+		}
+		throw new IllegalStateException("No " + count + " consecutive free ports on this machine");
+	}
+
+	private static boolean isFree(int port) {
+		try (var socket = new ServerSocket(port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

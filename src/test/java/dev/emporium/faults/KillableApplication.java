@@ -145,8 +145,16 @@ final class KillableApplication implements AutoCloseable {
 	 * of the JVM): a power cut, after which the server recovers from its WAL.
 	 */
 	void killEverything() throws Exception {
-		var postmaster = postmasterPid().flatMap(ProcessHandle::of);
-		var jvm = process.toHandle();
+		killEverything(process.toHandle(), dataDirectory());
+	}
+
+	/**
+	 * SIGKILL to a JVM, its descendants and the PostgreSQL server that keeps its data in
+	 * the given directory, with all its processes; for processes started by others
+	 * ({@code bin/services}).
+	 */
+	static void killEverything(ProcessHandle jvm, Path dataDirectory) throws Exception {
+		var postmaster = postmaster(dataDirectory);
 		kill(Stream.concat(Stream.concat(Stream.of(jvm), jvm.descendants()),
 				postmaster.stream().flatMap(server -> Stream.concat(Stream.of(server), server.descendants()))));
 	}
@@ -194,8 +202,13 @@ final class KillableApplication implements AutoCloseable {
 		return directory.resolve("postgres");
 	}
 
-	private Optional<Long> postmasterPid() throws IOException {
-		var pidFile = dataDirectory().resolve("postmaster.pid");
+	/** The PostgreSQL server running on the data directory, if one does. */
+	static Optional<ProcessHandle> postmaster(Path dataDirectory) throws IOException {
+		return postmasterPid(dataDirectory).flatMap(ProcessHandle::of);
+	}
+
+	private static Optional<Long> postmasterPid(Path dataDirectory) throws IOException {
+		var pidFile = dataDirectory.resolve("postmaster.pid");
 		if (!Files.isRegularFile(pidFile)) {
 			return Optional.empty();
 		}

@@ -3,16 +3,19 @@ package dev.emporium.faults;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Checks the shop's books in its database against the orders the load got accepted: every
- * order is there and settled, stock adds up, and nothing was charged, refunded, shipped
- * or notified twice. Reads every module's schema, which only a test may do.
+ * Checks the shop's books in its databases against the orders the load got accepted:
+ * every order is there and settled, stock adds up, and nothing was charged, refunded,
+ * shipped or notified twice. Reads every module's schema, which only a test may do: all
+ * in one database, or each in its service's own.
  */
 final class ShopAudit {
 
@@ -22,12 +25,27 @@ final class ShopAudit {
 
 	private static final Set<String> SHIPPED_OR_LATER = Set.of("SHIPPED", "DELIVERED");
 
-	private final JdbcClient jdbc;
+	private static final List<String> AUDITED = List.of("orders", "inventory", "payments", "shipping", "notifications");
+
+	private final Map<String, JdbcClient> schemas;
+
+	private final List<JdbcClient> registries;
 
 	private final Map<String, Integer> stockReceived;
 
+	/** The books of one database, which holds every module's schema. */
 	ShopAudit(JdbcClient jdbc, Map<String, Integer> stockReceived) {
-		this.jdbc = jdbc;
+		this(AUDITED.stream().collect(Collectors.toMap(schema -> schema, schema -> jdbc)), List.of(jdbc),
+				stockReceived);
+	}
+
+	/**
+	 * The books of several databases: the one of each module's schema, and every one with
+	 * an event publication registry (an outbox).
+	 */
+	ShopAudit(Map<String, JdbcClient> schemas, List<JdbcClient> registries, Map<String, Integer> stockReceived) {
+		this.schemas = Map.copyOf(schemas);
+		this.registries = List.copyOf(registries);
 		this.stockReceived = stockReceived;
 	}
 
@@ -39,16 +57,57 @@ final class ShopAudit {
 		charges(statuses, findings);
 		shipments(statuses, findings);
 		notifications(statuses, findings);
-		findings.openPublications = jdbc
-			.sql("SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL")
-			.query(Integer.class)
-			.single();
+		findings.openPublications = registries.stream()
+			.mapToInt(jdbc -> jdbc.sql("SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL")
+				.query(Integer.class)
+				.single())
+			.sum();
 		return findings;
+	}
+
+	/**
+	 * Those of the given orders whose checkout is done: PAID or later with a shipment and
+	 * a confirmation, or CANCELLED with a reason and a notification of it. What staff and
+	 * customers do next (dispatch, deliver, cancel) is left to {@link #audit}: while the
+	 * load goes on, some of it is always under way.
+	 */
+	Set<String> checkedOut(Collection<String> orderIds) {
+		var wanted = new HashSet<>(orderIds);
+		var statuses = new HashMap<String, String>();
+		jdbc("orders").sql("SELECT id, status, cancellation_reason FROM orders.orders").query(row -> {
+			var id = row.getString("id");
+			var status = row.getString("status");
+			if (wanted.contains(id) && (PAID_OR_LATER.contains(status)
+					|| (status.equals("CANCELLED") && row.getString("cancellation_reason") != null))) {
+				statuses.put(id, status);
+			}
+		});
+		var shipped = new HashSet<String>();
+		jdbc("shipping").sql("SELECT order_id FROM shipping.shipment").query(row -> {
+			shipped.add(row.getString("order_id"));
+		});
+		var notified = new HashMap<String, Set<String>>();
+		jdbc("notifications").sql("SELECT order_id, kind FROM notifications.notification").query(row -> {
+			notified.computeIfAbsent(row.getString("order_id"), id -> new HashSet<>()).add(row.getString("kind"));
+		});
+		var done = new HashSet<String>();
+		statuses.forEach((id, status) -> {
+			var kinds = notified.getOrDefault(id, Set.of());
+			if (status.equals("CANCELLED") ? kinds.contains("CANCELLED")
+					: shipped.contains(id) && kinds.contains("CONFIRMED")) {
+				done.add(id);
+			}
+		});
+		return done;
+	}
+
+	private JdbcClient jdbc(String schema) {
+		return schemas.get(schema);
 	}
 
 	private Map<String, String> orders(Collection<OrderLoad.Accepted> accepted, Findings findings) {
 		var statuses = new HashMap<String, String>();
-		jdbc.sql("SELECT id, status, cancellation_reason FROM orders.orders").query(row -> {
+		jdbc("orders").sql("SELECT id, status, cancellation_reason FROM orders.orders").query(row -> {
 			var id = row.getString("id");
 			var status = row.getString("status");
 			statuses.put(id, status);
@@ -78,14 +137,14 @@ final class ShopAudit {
 		var shipped = quantitiesByStatus(SHIPPED_OR_LATER);
 		var open = quantitiesByStatus(OPEN);
 		var reservedLines = new HashMap<String, Integer>();
-		jdbc.sql("""
+		jdbc("inventory").sql("""
 				SELECT l.sku, sum(l.quantity) AS quantity FROM inventory.reservation r
 				JOIN inventory.reservation_line l ON l.reservation_id = r.id
 				WHERE r.status = 'RESERVED' GROUP BY l.sku""").query(row -> {
 			reservedLines.put(row.getString("sku"), row.getInt("quantity"));
 		});
 		var seen = new HashSet<String>();
-		jdbc.sql("SELECT sku, on_hand, reserved FROM inventory.stock").query(row -> {
+		jdbc("inventory").sql("SELECT sku, on_hand, reserved FROM inventory.stock").query(row -> {
 			var sku = row.getString("sku");
 			seen.add(sku);
 			var onHand = row.getInt("on_hand");
@@ -111,7 +170,7 @@ final class ShopAudit {
 
 	private void reservations(Map<String, String> statuses, Findings findings) {
 		var reservations = new HashMap<String, String>();
-		jdbc.sql("SELECT order_id, status FROM inventory.reservation").query(row -> {
+		jdbc("inventory").sql("SELECT order_id, status FROM inventory.reservation").query(row -> {
 			reservations.put(row.getString("order_id"), row.getString("status"));
 		});
 		statuses.forEach((orderId, status) -> {
@@ -129,7 +188,7 @@ final class ShopAudit {
 
 	private void charges(Map<String, String> statuses, Findings findings) {
 		var charged = new HashSet<String>();
-		jdbc.sql("""
+		jdbc("payments").sql("""
 				SELECT idempotency_key, count(*) AS charges, count(*) FILTER (WHERE approved) AS approved,
 				       count(refunded_at) AS refunds
 				FROM payments.sandbox_charge GROUP BY idempotency_key""").query(row -> {
@@ -158,14 +217,15 @@ final class ShopAudit {
 				findings.stuck.add("order " + orderId + " is " + status + " without an approved charge");
 			}
 		});
-		jdbc.sql("SELECT order_id FROM payments.payment GROUP BY order_id HAVING count(*) > 1").query(row -> {
-			findings.doubleEffects.add("order " + row.getString("order_id") + " has several payments");
-		});
+		jdbc("payments").sql("SELECT order_id FROM payments.payment GROUP BY order_id HAVING count(*) > 1")
+			.query(row -> {
+				findings.doubleEffects.add("order " + row.getString("order_id") + " has several payments");
+			});
 	}
 
 	private void shipments(Map<String, String> statuses, Findings findings) {
 		var shipments = new HashMap<String, String>();
-		jdbc.sql("SELECT order_id, status FROM shipping.shipment").query(row -> {
+		jdbc("shipping").sql("SELECT order_id, status FROM shipping.shipment").query(row -> {
 			if (shipments.put(row.getString("order_id"), row.getString("status")) != null) {
 				findings.doubleEffects.add("order " + row.getString("order_id") + " has several shipments");
 			}
@@ -184,7 +244,7 @@ final class ShopAudit {
 
 	private void notifications(Map<String, String> statuses, Findings findings) {
 		var sent = new HashMap<String, Set<String>>();
-		jdbc.sql("SELECT order_id, kind FROM notifications.notification").query(row -> {
+		jdbc("notifications").sql("SELECT order_id, kind FROM notifications.notification").query(row -> {
 			if (!sent.computeIfAbsent(row.getString("order_id"), id -> new HashSet<>()).add(row.getString("kind"))) {
 				findings.doubleEffects
 					.add("order " + row.getString("order_id") + " notified twice of " + row.getString("kind"));
@@ -213,7 +273,7 @@ final class ShopAudit {
 
 	private Map<String, Integer> quantitiesByStatus(Set<String> statuses) {
 		var quantities = new HashMap<String, Integer>();
-		jdbc.sql("""
+		jdbc("orders").sql("""
 				SELECT l.sku, sum(l.quantity) AS quantity FROM orders.orders o
 				JOIN orders.order_line l ON l.order_id = o.id
 				WHERE o.status IN (:statuses) GROUP BY l.sku""").param("statuses", statuses).query(row -> {

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TrafficHolds {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	// Signing in hashes a password: on a busy machine that alone has taken many seconds.
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 

@@ -67,8 +67,9 @@ abstract class CheckoutScenario {
 	}
 
 	/**
-	 * The names the deployment's processes report their spans under, besides the modules'
-	 * own: {@code emporium} for the monolith, {@code emporium-<module>} for a service.
+	 * The service names an order's trace must hold spans of, so that it proves every
+	 * process of the deployment took part: {@code emporium} (the request span) and, for a
+	 * deployment with a module extracted, that module's (reported by its service alone).
 	 */
 	abstract Set<String> processesInAnOrdersTrace();
 

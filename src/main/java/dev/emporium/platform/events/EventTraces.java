@@ -15,8 +15,9 @@ import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -65,11 +66,12 @@ class EventTraces implements SmartInitializingSingleton {
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		context.addApplicationListener(ApplicationListener.forPayload(payload -> {
-			if (payload instanceof IdentifiedEvent event) {
+		context.addApplicationListener((ApplicationEvent published) -> {
+			if (published instanceof PayloadApplicationEvent<?> payload
+					&& payload.getPayload() instanceof IdentifiedEvent event) {
 				record(event);
 			}
-		}));
+		});
 	}
 
 	private void record(IdentifiedEvent event) {

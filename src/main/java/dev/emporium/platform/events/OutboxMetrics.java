@@ -55,11 +55,13 @@ class OutboxMetrics implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Registers the gauges of every transactional event listener of the application at
-	 * zero, so that each series exists before its first backlog.
+	 * Registers the gauges of every transactional event listener of the application, and
+	 * the resubmissions counter, at zero, so that each series exists before its first
+	 * use.
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
+		ResubmissionCounting.counter(meters);
 		for (var name : beans.getBeanDefinitionNames()) {
 			var type = beans.getType(name, false);
 			if (type == null) {

@@ -23,9 +23,17 @@ class ResubmissionCounting implements BeanPostProcessor {
 	private final Supplier<Counter> counter;
 
 	ResubmissionCounting(Supplier<MeterRegistry> meters) {
-		this.counter = SingletonSupplier.of(() -> Counter.builder(METER)
+		this.counter = SingletonSupplier.of(() -> counter(meters.get()));
+	}
+
+	/**
+	 * The counter, registered at zero by the outbox metrics so that the series exists
+	 * from the start.
+	 */
+	static Counter counter(MeterRegistry meters) {
+		return Counter.builder(METER)
 			.description("Publications resubmitted: found stale or due for a retry after a failure")
-			.register(meters.get()));
+			.register(meters);
 	}
 
 	@Override

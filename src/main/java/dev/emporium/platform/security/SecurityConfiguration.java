@@ -60,7 +60,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> {
 				topology.endpoints().open().forEach(endpoint -> permit(requests, endpoint));
-				topology.endpoints().restricted().forEach(endpoint -> restrict(requests, endpoint));
+				topology.endpoints().secured().forEach(endpoint -> restrict(requests, endpoint));
 				requests
 					.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
 							"/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
@@ -149,10 +149,18 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
 			Endpoint endpoint) {
 		if (endpoint.methods().isEmpty()) {
-			requests.requestMatchers(endpoint.path()).hasRole(endpoint.role());
+			require(requests.requestMatchers(endpoint.path()), endpoint);
 		}
-		endpoint.methods()
-			.forEach(method -> requests.requestMatchers(method, endpoint.path()).hasRole(endpoint.role()));
+		endpoint.methods().forEach(method -> require(requests.requestMatchers(method, endpoint.path()), endpoint));
+	}
+
+	private static void require(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url, Endpoint endpoint) {
+		if (endpoint.role() != null) {
+			url.hasRole(endpoint.role());
+		}
+		else {
+			url.authenticated();
+		}
 	}
 
 	private static JwtAuthenticationConverter rolesFromToken() {

@@ -2,6 +2,7 @@ package dev.emporium.platform.topology;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -108,6 +109,19 @@ public final class ModuleEndpoints {
 	 */
 	public List<Endpoint> restricted() {
 		return endpoints.stream().filter(endpoint -> endpoint.role() != null).toList();
+	}
+
+	/**
+	 * The endpoints that need an access token, those with fewer path variables first: a
+	 * literal path ({@code /customers/me}) is matched before a pattern that also covers
+	 * it ({@code /customers/{id}}), as Spring MVC does.
+	 */
+	public List<Endpoint> secured() {
+		return endpoints.stream()
+			.filter(endpoint -> !endpoint.open())
+			.sorted(Comparator
+				.comparingLong((Endpoint endpoint) -> endpoint.path().chars().filter(c -> c == '{').count()))
+			.toList();
 	}
 
 	/** The module whose controllers map exactly this path pattern. */

@@ -72,7 +72,7 @@ class RequestBoundary extends OncePerRequestFilter {
 	}
 
 	private static boolean hasNul(String value) {
-		return value.indexOf('\0') >= 0;
+		return value != null && value.indexOf('\0') >= 0;
 	}
 
 	private static ProblemDetail malformed(String detail) {

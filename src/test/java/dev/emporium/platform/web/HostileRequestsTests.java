@@ -127,11 +127,12 @@ class HostileRequestsTests {
 	}
 
 	@Test
-	void answersWhatTomcatRefusesAsProblems() throws IOException {
+	void answersWhatTomcatRefusesAsProblems(CapturedOutput log) throws IOException {
 		assertProblem(http.send("GET /api/v1/products HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000)),
 				400, null);
 		assertProblem(http.send("GET /api/v1/products?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost"), 400,
 				null);
+		assertNoStackTrace(log);
 	}
 
 	@Test

@@ -44,6 +44,9 @@ class AccountFromBody extends RequestBodyAdviceAdapter {
 	}
 
 	private static String component(Object body, String name) {
+		if (body == null) {
+			return null; // a JSON null: refused as a missing body after this
+		}
 		var component = Arrays.stream(body.getClass().getRecordComponents())
 			.filter(candidate -> candidate.getName().equals(name))
 			.findFirst()

@@ -30,6 +30,8 @@ class TrafficDrain implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean stopped;
+
 	TrafficDrain(ApplicationEventPublisher events, ShutdownSettings settings) {
 		this.events = events;
 		this.delay = settings.delay();
@@ -38,11 +40,18 @@ class TrafficDrain implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
+		// A context started again after a stop (Spring's test context cache pauses idle
+		// contexts) serves again.
+		if (stopped) {
+			stopped = false;
+			AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+		}
 	}
 
 	@Override
 	public void stop() {
 		running = false;
+		stopped = true;
 		AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
 		if (!delay.isZero() && !delay.isNegative()) {
 			log.info("Shutting down: reported not ready, serving {} more before draining", delay);

@@ -47,7 +47,8 @@ class TrafficHoldController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Whether client traffic is held, and since when")
+	@Operation(summary = "Whether client traffic is held, and since when",
+			description = "What bin/extract and an operator check during a data move; `since` is absent when not held.")
 	@ApiResponse(responseCode = "200", description = "Held or not", useReturnTypeSchema = true,
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(HELD_EXAMPLE)))
 	@ApiResponse(responseCode = "403", description = "Not staff")

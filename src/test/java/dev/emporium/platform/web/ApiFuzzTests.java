@@ -77,6 +77,11 @@ class ApiFuzzTests {
 		var operations = new ArrayList<Operation>();
 		for (var path : document.get("paths").propertyNames()) {
 			for (var method : document.get("paths").get(path).propertyNames()) {
+				// Holding traffic is the switch whose purpose is to answer 503
+				// afterwards: not fuzzed.
+				if (path.equals("/api/v1/admin/traffic/hold") && method.equals("put")) {
+					continue;
+				}
 				operations.add(new Operation(method.toUpperCase(), path, document.get("paths").get(path).get(method)));
 			}
 		}

@@ -74,6 +74,15 @@ class HostileRequestsTests {
 	}
 
 	@Test
+	void refusesAJsonNullBodyOnRateLimitedOperations(CapturedOutput log) throws IOException {
+		// The account of a rate-limited operation is read from the body, which a JSON
+		// null does not have.
+		assertProblem(post("/api/v1/customers", null, "null"), 400, null);
+		assertProblem(post("/api/v1/auth/token", null, "null"), 400, null);
+		assertNoStackTrace(log);
+	}
+
+	@Test
 	void refusesPricesTheCatalogCannotStore(CapturedOutput log) throws IOException {
 		var staff = staffToken();
 		assertProblem(post("/api/v1/products", staff, product("BIG-001", "10000000000.00")), 422, "validation-failed");

@@ -108,7 +108,7 @@ class ClientPagesEndToEndTests {
 		browser.type("#register-email", "ada-" + System.nanoTime() + "@example.com");
 		browser.type("#register-password", "short");
 		browser.click("#register button[type='submit']");
-		browser.text("#register-password-error", "size must be between");
+		browser.text("#register-password-error", "must have at least 8 characters");
 		browser.type("#register-password", "correct-horse-battery");
 		browser.click("#register button[type='submit']");
 

@@ -33,7 +33,7 @@ print(*(s.getsockname()[1] for s in sockets))')
   (QUERY_PORT=$zport STORAGE_TYPE=mem exec java -Xmx256m -XX:+UseSerialGC -jar "$zipkin_jar") > "$dir/zipkin.log" 2>&1 &
   zpid=$!
   local common=(--emporium.embedded-postgres.ephemeral=true --emporium.admin.email=$ADMIN_EMAIL
-    --emporium.admin.password=$ADMIN_PASSWORD --emporium.demo.enabled=false)
+    --emporium.admin.password=$ADMIN_PASSWORD --emporium.demo.enabled=false "${RATE_LIMIT_ARGS[@]}")
   (cd "$dir/on" && exec env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
     "$ROOT/bin/emporium" "${common[@]}" --server.port="$onport" --management.tracing.sampling.probability=1.0 \
     --management.tracing.export.zipkin.endpoint="http://localhost:$zport/api/v2/spans") > "$dir/on.log" 2>&1 &

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.emporium.endtoend.LocalProcesses;
 import dev.emporium.endtoend.ShopClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,11 +48,14 @@ class AllServicesCrashEndToEndTests {
 	 * Failed publications retried within a second of their backoff rather than ten. The
 	 * staleness stays at its minute: what a killed service left unfinished is its own,
 	 * taken up by its next start, and a shorter one would deliver again what a busy
-	 * machine is still working on.
+	 * machine is still working on. The rate limits out of the load's reach, as for every
+	 * process the end-to-end tests start.
 	 */
-	private static final List<String> ARGUMENTS = List.of("--emporium.admin.email=" + KillableApplication.ADMIN_EMAIL,
-			"--emporium.admin.password=" + KillableApplication.ADMIN_PASSWORD, "--emporium.demo.enabled=false",
-			"--emporium.events.check-interval=1s");
+	private static final List<String> ARGUMENTS = Stream
+		.concat(Stream.of("--emporium.admin.email=" + KillableApplication.ADMIN_EMAIL,
+				"--emporium.admin.password=" + KillableApplication.ADMIN_PASSWORD, "--emporium.demo.enabled=false",
+				"--emporium.events.check-interval=1s"), LocalProcesses.APPLICATION_RATE_LIMITS.stream())
+		.toList();
 
 	/** Long enough for the broker to give a restarted service its partitions back. */
 	private static final Duration HEAL_TIMEOUT = Duration.ofSeconds(180);

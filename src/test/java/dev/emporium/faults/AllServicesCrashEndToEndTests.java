@@ -30,11 +30,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole shop as seven services behind the monolith as their gateway, as
- * {@code bin/services} runs it, under a load of orders through the gateway while each
- * service in turn is killed with SIGKILL, database and all, and started again on its data
- * with {@code bin/services restart}; the next is killed once the last one has caught up.
- * Every accepted order ends as planned, once, and stock adds up across the seven
- * databases. Prints a table and appends a line to {@code target/services-summary.txt}.
+ * {@code bin/services} runs it, under a load of orders through the gateway while some
+ * services in turn are killed with SIGKILL, database and all, and started again on its
+ * data with {@code bin/services restart}; the next is killed once the last one has caught
+ * up. Every accepted order ends as planned, once, and stock adds up across the seven
+ * databases. Which services a build kills: {@link KilledServices}. Prints a table and
+ * appends a line to {@code target/services-summary.txt}.
  */
 class AllServicesCrashEndToEndTests {
 
@@ -81,7 +82,9 @@ class AllServicesCrashEndToEndTests {
 	Path directory;
 
 	@Test
-	void everyAcceptedOrderCompletesOnceWhileEachServiceIsKilledInTurn() throws Exception {
+	void everyAcceptedOrderCompletesOnceWhileServicesAreKilledInTurn() throws Exception {
+		var killed = KilledServices.thisBuild();
+		System.out.println(killed.description());
 		var begin = Instant.now();
 		try (var services = ScriptedServices.start(directory, JAVA_OPTIONS, ARGUMENTS)) {
 			var started = Duration.between(begin, Instant.now());
@@ -107,10 +110,10 @@ class AllServicesCrashEndToEndTests {
 			Thread.sleep(3_000);
 
 			var rounds = new ArrayList<Round>();
-			for (var module : ScriptedServices.MODULES) {
+			for (var module : killed.modules()) {
 				var unansweredBefore = load.unanswered();
-				var killed = Instant.now();
-				System.out.println(killed + " kill -9 of " + module + " and its database");
+				var killedAt = Instant.now();
+				System.out.println(killedAt + " kill -9 of " + module + " and its database");
 				services.kill(module);
 				services.restart(module);
 				var ready = Instant.now();
@@ -123,8 +126,9 @@ class AllServicesCrashEndToEndTests {
 						waiting.removeAll(audit.checkedOut(waiting));
 						return waiting;
 					}, Set::isEmpty);
-				rounds.add(new Round(module, Duration.between(killed, ready), Duration.between(killed, Instant.now()),
-						acceptedSoFar.size(), load.unanswered() - unansweredBefore));
+				rounds
+					.add(new Round(module, Duration.between(killedAt, ready), Duration.between(killedAt, Instant.now()),
+							acceptedSoFar.size(), load.unanswered() - unansweredBefore));
 			}
 			var mistakes = operatorMistakes(services);
 
@@ -150,7 +154,7 @@ class AllServicesCrashEndToEndTests {
 			assertThat(mistakes).as("what bin/services says to an operator's mistakes").isEmpty();
 			assertThat(load.unexpected()).as("answers the load did not expect").isEmpty();
 			assertThat(load.accepted()).hasSizeGreaterThan(50);
-			assertThat(rounds).hasSize(ScriptedServices.MODULES.size());
+			assertThat(rounds).extracting(Round::module).containsExactlyElementsOf(killed.modules());
 			assertThat(findings.lost).as("accepted orders lost").isEmpty();
 			assertThat(findings.doubleEffects).as("effects applied twice").isEmpty();
 			assertThat(findings.stockMismatches).as("stock that does not add up").isEmpty();
@@ -225,7 +229,8 @@ class AllServicesCrashEndToEndTests {
 
 		String table() {
 			var lines = new ArrayList<String>();
-			lines.add("seven services behind the gateway: each killed with kill -9, database and all, in turn");
+			lines.add("seven services behind the gateway: %s killed with kill -9, database and all, in turn"
+				.formatted(rounds.stream().map(Round::module).collect(Collectors.joining(", "))));
 			lines.add("  %-14s %8s %8s %16s %11s".formatted("service", "down", "healed", "orders accepted",
 					"unanswered"));
 			rounds.forEach(round -> lines.add("  %-14s %8s %8s %16d %11d".formatted(round.module(),
@@ -247,11 +252,12 @@ class AllServicesCrashEndToEndTests {
 			var perService = rounds.stream()
 				.map(round -> "%s=%s/%s".formatted(round.module(), secondsOf(round.down()), secondsOf(round.healed())))
 				.collect(Collectors.joining(" "));
-			return ("services=7 accepted=%d lost=%d doubled=%d stuck=%d stockMismatches=%d openPublications=%d "
+			return ("services=7 killed=%d accepted=%d lost=%d doubled=%d stuck=%d stockMismatches=%d openPublications=%d "
 					+ "down/healed: %s start=%s settledIn=%s total=%s cpu=%s %s")
-				.formatted(accepted, findings.lost.size(), findings.doubleEffects.size(), findings.stuck.size(),
-						findings.stockMismatches.size(), findings.openPublications, perService, secondsOf(started),
-						secondsOf(settled), secondsOf(total), secondsOf(cpu), findings.ordersByStatus);
+				.formatted(rounds.size(), accepted, findings.lost.size(), findings.doubleEffects.size(),
+						findings.stuck.size(), findings.stockMismatches.size(), findings.openPublications, perService,
+						secondsOf(started), secondsOf(settled), secondsOf(total), secondsOf(cpu),
+						findings.ordersByStatus);
 		}
 
 		private static String row(String name, Object value) {

@@ -11,8 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -94,14 +92,8 @@ class AllServicesCrashEndToEndTests {
 			registries.add(services.database("gateway"));
 			var anonymous = ShopClient.anonymous(services.gatewayUrl(), HTTP_TIMEOUT);
 			var staff = anonymous.loggedInAs(KillableApplication.ADMIN_EMAIL, KillableApplication.ADMIN_PASSWORD);
-			var received = new TreeMap<String, Integer>();
-			for (int i = 0; i < SKUS; i++) {
-				received.put(productInStock(staff, INITIAL_STOCK), INITIAL_STOCK);
-			}
-			var customers = new ArrayList<ShopClient>();
-			for (int i = 0; i < 3; i++) {
-				customers.add(anonymous.registeredCustomer("Customer " + i));
-			}
+			var received = OrderLoad.productsInStock(staff, "SVC", SKUS, INITIAL_STOCK);
+			var customers = OrderLoad.customers(anonymous, 3);
 			var audit = new ShopAudit(databases, registries, received);
 			// A pause after each order keeps the load below what nine JVMs on two cores
 			// work off while one of them starts: a backlog that grows would never heal.
@@ -133,18 +125,11 @@ class AllServicesCrashEndToEndTests {
 			var mistakes = operatorMistakes(services);
 
 			// Restocks only now that nothing is killed: a restock is not idempotent.
-			for (var sku : received.keySet()) {
-				restock(staff, sku, RESTOCK);
-				received.merge(sku, RESTOCK, Integer::sum);
-			}
+			OrderLoad.restockAll(staff, received, RESTOCK);
 			Thread.sleep(2_000);
 			load.stop();
 			var settleStart = Instant.now();
-			var findings = audit.audit(load.accepted());
-			while (!findings.clean() && Instant.now().isBefore(settleStart.plus(SETTLE_TIMEOUT))) {
-				Thread.sleep(1_000);
-				findings = audit.audit(load.accepted());
-			}
+			var findings = audit.settled(load.accepted(), SETTLE_TIMEOUT);
 			var figures = new Figures(load.accepted().size(), findings, rounds, started,
 					Duration.between(settleStart, Instant.now()), Duration.between(begin, Instant.now()),
 					services.cpu().plus(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO)));
@@ -190,20 +175,6 @@ class AllServicesCrashEndToEndTests {
 			System.out.println("  " + mistake + ": " + outcome.output().strip());
 		});
 		return wrong;
-	}
-
-	private static String productInStock(ShopClient staff, int quantity) {
-		var sku = "SVC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		var created = staff.post("/products", Map.of("sku", sku, "name", "Services test product " + sku, "description",
-				"Made by the all-services test", "price", Map.of("amount", "4.20", "currency", "EUR")));
-		assertThat(created.getStatusCode().value()).as(created.toString()).isEqualTo(201);
-		restock(staff, sku, quantity);
-		return sku;
-	}
-
-	private static void restock(ShopClient staff, String sku, int quantity) {
-		var restocked = staff.post("/inventory/" + sku + "/restock", Map.of("quantity", quantity));
-		assertThat(restocked.getStatusCode().value()).as(restocked.toString()).isEqualTo(200);
 	}
 
 	private static void report(Figures figures) throws IOException {

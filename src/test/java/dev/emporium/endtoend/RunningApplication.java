@@ -41,7 +41,8 @@ final class RunningApplication implements AutoCloseable {
 		var log = workDirectory.resolve("application.log");
 		var command = new ArrayList<>(
 				LocalProcesses.applicationCommand(port, workDirectory.resolve("signing-key.pem")));
-		command.add("--emporium.embedded-postgres.ephemeral=true");
+		// No load balancer in front to drain for: a stop need not keep serving first.
+		command.addAll(List.of("--emporium.embedded-postgres.ephemeral=true", "--emporium.shutdown.delay=0s"));
 		command.addAll(extraArguments);
 		var process = new ProcessBuilder(command).directory(workDirectory.toFile())
 			.redirectErrorStream(true)

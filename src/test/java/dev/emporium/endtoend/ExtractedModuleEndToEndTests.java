@@ -166,12 +166,16 @@ class ExtractedModuleEndToEndTests extends CheckoutScenario {
 	void stopAndReport() throws Exception {
 		scenario = Duration.between(begin.plus(startup), Instant.now());
 		try {
-			if (monolith != null) {
-				monolith.close();
-			}
-			if (service != null) {
-				service.close();
-			}
+			// Together, as they started: neither needs the other to stop.
+			LocalProcesses.startTogether(() -> {
+				if (monolith != null) {
+					monolith.close();
+				}
+			}, () -> {
+				if (service != null) {
+					service.close();
+				}
+			});
 			if (broker != null) {
 				broker.close();
 			}

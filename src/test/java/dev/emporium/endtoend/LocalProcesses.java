@@ -3,7 +3,10 @@ package dev.emporium.endtoend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -12,12 +15,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * What every end-to-end helper that starts a process of its own needs: a free port on
- * this machine, the JVM running the tests, and a stop that does not hang. Public for the
- * fault tests in {@code dev.emporium.faults}.
+ * this machine, the JVM running the tests, the application's command and its start, and a
+ * stop that does not hang. Public for the fault tests in {@code dev.emporium.faults}.
  */
 public final class LocalProcesses {
+
+	public static final String ADMIN_EMAIL = "admin@emporium.test";
+
+	public static final String ADMIN_PASSWORD = "admin-secret-42";
+
+	/**
+	 * How long an application may take to start: 120 s, or
+	 * {@code -Demporium.e2e.start-timeout-seconds} on a machine busier than CI's.
+	 */
+	public static final Duration START_TIMEOUT = Duration
+		.ofSeconds(Long.getLong("emporium.e2e.start-timeout-seconds", 120));
 
 	private LocalProcesses() {
 	}
@@ -82,6 +98,40 @@ public final class LocalProcesses {
 			"--emporium.rate-limits.limits.registration.per-account.requests=1000000",
 			"--emporium.rate-limits.limits.order-placement.per-address.requests=1000000",
 			"--emporium.rate-limits.limits.order-placement.per-account.requests=1000000");
+
+	/**
+	 * The packaged application on the port, signing its tokens with the key file (none:
+	 * keys kept in its database), with the test's staff account, no demo data and the
+	 * rate limits out of reach; the caller adds where its data go.
+	 */
+	public static List<String> applicationCommand(int port, Path signingKey) {
+		var jar = Path.of(System.getProperty("emporium.jar", "target/emporium.jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("Package the application first: " + jar + " is missing");
+		}
+		var command = new ArrayList<>(List.of(javaExecutable()));
+		command.addAll(APPLICATION_JVM_OPTIONS);
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+				"--emporium.security.jwt.signing-key=" + (signingKey != null ? signingKey : ""),
+				"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
+				"--emporium.demo.enabled=false"));
+		command.addAll(APPLICATION_RATE_LIMITS);
+		return command;
+	}
+
+	/**
+	 * Waits until the application says in its log that it is ready, failing at once if it
+	 * exits first.
+	 */
+	public static void awaitReady(Process process, Path log, String what) {
+		await(what + " (log: " + log + ")").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(
+						"The application exited during start (log: " + log + "):\n" + Files.readString(log));
+			}
+			return Files.readString(log).contains("Emporium is ready");
+		});
+	}
 
 	/** The {@code java} of the JVM running the tests, so child processes match it. */
 	public static String javaExecutable() {

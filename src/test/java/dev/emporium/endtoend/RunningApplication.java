@@ -3,11 +3,8 @@ package dev.emporium.endtoend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged application started as a separate process, the way a user runs it, on a
@@ -15,9 +12,9 @@ import static org.awaitility.Awaitility.await;
  */
 final class RunningApplication implements AutoCloseable {
 
-	static final String ADMIN_EMAIL = "admin@emporium.test";
+	static final String ADMIN_EMAIL = LocalProcesses.ADMIN_EMAIL;
 
-	static final String ADMIN_PASSWORD = "admin-secret-42";
+	static final String ADMIN_PASSWORD = LocalProcesses.ADMIN_PASSWORD;
 
 	private final Process process;
 
@@ -40,27 +37,19 @@ final class RunningApplication implements AutoCloseable {
 	 * where it will listen before it starts.
 	 */
 	static RunningApplication start(int port, List<String> extraArguments) throws IOException {
-		var jar = Path.of(System.getProperty("emporium.jar", "target/emporium.jar"));
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("Package the application first: " + jar + " is missing");
-		}
 		var workDirectory = Files.createTempDirectory("emporium-e2e");
 		var log = workDirectory.resolve("application.log");
-		var command = new ArrayList<>(List.of(LocalProcesses.javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
-				"--server.port=" + port, "--emporium.embedded-postgres.ephemeral=true",
-				"--emporium.security.jwt.signing-key=" + workDirectory.resolve("signing-key.pem"),
-				"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
-				"--emporium.demo.enabled=false"));
-		command.addAll(1, LocalProcesses.APPLICATION_JVM_OPTIONS);
-		command.addAll(LocalProcesses.APPLICATION_RATE_LIMITS);
+		var command = new ArrayList<>(
+				LocalProcesses.applicationCommand(port, workDirectory.resolve("signing-key.pem")));
+		// No load balancer in front to drain for: a stop need not keep serving first.
+		command.addAll(List.of("--emporium.embedded-postgres.ephemeral=true", "--emporium.shutdown.delay=0s"));
 		command.addAll(extraArguments);
 		var process = new ProcessBuilder(command).directory(workDirectory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		var application = new RunningApplication(process, log, port);
-		application.awaitReady();
-		return application;
+		LocalProcesses.awaitReady(process, log, "application start");
+		return new RunningApplication(process, log, port);
 	}
 
 	String baseUrl() {
@@ -69,21 +58,6 @@ final class RunningApplication implements AutoCloseable {
 
 	Path log() {
 		return log;
-	}
-
-	// A loaded machine may need longer: -Demporium.e2e.start-seconds.
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("emporium.e2e.start-seconds", 120));
-
-	private void awaitReady() {
-		await("application start (log: " + log + ")").atMost(START_TIMEOUT)
-			.pollInterval(Duration.ofMillis(250))
-			.until(() -> {
-				if (!process.isAlive()) {
-					throw new IllegalStateException(
-							"The application exited during start (log: " + log + "):\n" + Files.readString(log));
-				}
-				return Files.readString(log).contains("Emporium is ready");
-			});
 	}
 
 	@Override

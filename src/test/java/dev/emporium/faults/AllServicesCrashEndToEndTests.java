@@ -11,9 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.emporium.endtoend.LocalProcesses;
 import dev.emporium.endtoend.ShopClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +28,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole shop as seven services behind the monolith as their gateway, as
- * {@code bin/services} runs it, under a load of orders through the gateway while each
- * service in turn is killed with SIGKILL, database and all, and started again on its data
- * with {@code bin/services restart}; the next is killed once the last one has caught up.
- * Every accepted order ends as planned, once, and stock adds up across the seven
- * databases. Prints a table and appends a line to {@code target/services-summary.txt}.
+ * {@code bin/services} runs it, under a load of orders through the gateway while some
+ * services in turn are killed with SIGKILL, database and all, and started again on its
+ * data with {@code bin/services restart}; the next is killed once the last one has caught
+ * up. Every accepted order ends as planned, once, and stock adds up across the seven
+ * databases. Which services a build kills: {@link KilledServices}. Prints a table and
+ * appends a line to {@code target/services-summary.txt}.
  */
 class AllServicesCrashEndToEndTests {
 
@@ -46,11 +47,14 @@ class AllServicesCrashEndToEndTests {
 	 * Failed publications retried within a second of their backoff rather than ten. The
 	 * staleness stays at its minute: what a killed service left unfinished is its own,
 	 * taken up by its next start, and a shorter one would deliver again what a busy
-	 * machine is still working on.
+	 * machine is still working on. The rate limits out of the load's reach, as for every
+	 * process the end-to-end tests start.
 	 */
-	private static final List<String> ARGUMENTS = List.of("--emporium.admin.email=" + KillableApplication.ADMIN_EMAIL,
-			"--emporium.admin.password=" + KillableApplication.ADMIN_PASSWORD, "--emporium.demo.enabled=false",
-			"--emporium.events.check-interval=1s");
+	private static final List<String> ARGUMENTS = Stream
+		.concat(Stream.of("--emporium.admin.email=" + KillableApplication.ADMIN_EMAIL,
+				"--emporium.admin.password=" + KillableApplication.ADMIN_PASSWORD, "--emporium.demo.enabled=false",
+				"--emporium.events.check-interval=1s"), LocalProcesses.APPLICATION_RATE_LIMITS.stream())
+		.toList();
 
 	/** Long enough for the broker to give a restarted service its partitions back. */
 	private static final Duration HEAL_TIMEOUT = Duration.ofSeconds(180);
@@ -76,7 +80,9 @@ class AllServicesCrashEndToEndTests {
 	Path directory;
 
 	@Test
-	void everyAcceptedOrderCompletesOnceWhileEachServiceIsKilledInTurn() throws Exception {
+	void everyAcceptedOrderCompletesOnceWhileServicesAreKilledInTurn() throws Exception {
+		var killed = KilledServices.thisBuild();
+		System.out.println(killed.description());
 		var begin = Instant.now();
 		try (var services = ScriptedServices.start(directory, JAVA_OPTIONS, ARGUMENTS)) {
 			var started = Duration.between(begin, Instant.now());
@@ -86,14 +92,8 @@ class AllServicesCrashEndToEndTests {
 			registries.add(services.database("gateway"));
 			var anonymous = ShopClient.anonymous(services.gatewayUrl(), HTTP_TIMEOUT);
 			var staff = anonymous.loggedInAs(KillableApplication.ADMIN_EMAIL, KillableApplication.ADMIN_PASSWORD);
-			var received = new TreeMap<String, Integer>();
-			for (int i = 0; i < SKUS; i++) {
-				received.put(productInStock(staff, INITIAL_STOCK), INITIAL_STOCK);
-			}
-			var customers = new ArrayList<ShopClient>();
-			for (int i = 0; i < 3; i++) {
-				customers.add(anonymous.registeredCustomer("Customer " + i));
-			}
+			var received = OrderLoad.productsInStock(staff, "SVC", SKUS, INITIAL_STOCK);
+			var customers = OrderLoad.customers(anonymous, 3);
 			var audit = new ShopAudit(databases, registries, received);
 			// A pause after each order keeps the load below what nine JVMs on two cores
 			// work off while one of them starts: a backlog that grows would never heal.
@@ -102,10 +102,10 @@ class AllServicesCrashEndToEndTests {
 			Thread.sleep(3_000);
 
 			var rounds = new ArrayList<Round>();
-			for (var module : ScriptedServices.MODULES) {
+			for (var module : killed.modules()) {
 				var unansweredBefore = load.unanswered();
-				var killed = Instant.now();
-				System.out.println(killed + " kill -9 of " + module + " and its database");
+				var killedAt = Instant.now();
+				System.out.println(killedAt + " kill -9 of " + module + " and its database");
 				services.kill(module);
 				services.restart(module);
 				var ready = Instant.now();
@@ -118,24 +118,18 @@ class AllServicesCrashEndToEndTests {
 						waiting.removeAll(audit.checkedOut(waiting));
 						return waiting;
 					}, Set::isEmpty);
-				rounds.add(new Round(module, Duration.between(killed, ready), Duration.between(killed, Instant.now()),
-						acceptedSoFar.size(), load.unanswered() - unansweredBefore));
+				rounds
+					.add(new Round(module, Duration.between(killedAt, ready), Duration.between(killedAt, Instant.now()),
+							acceptedSoFar.size(), load.unanswered() - unansweredBefore));
 			}
 			var mistakes = operatorMistakes(services);
 
 			// Restocks only now that nothing is killed: a restock is not idempotent.
-			for (var sku : received.keySet()) {
-				restock(staff, sku, RESTOCK);
-				received.merge(sku, RESTOCK, Integer::sum);
-			}
+			OrderLoad.restockAll(staff, received, RESTOCK);
 			Thread.sleep(2_000);
 			load.stop();
 			var settleStart = Instant.now();
-			var findings = audit.audit(load.accepted());
-			while (!findings.clean() && Instant.now().isBefore(settleStart.plus(SETTLE_TIMEOUT))) {
-				Thread.sleep(1_000);
-				findings = audit.audit(load.accepted());
-			}
+			var findings = audit.settled(load.accepted(), SETTLE_TIMEOUT);
 			var figures = new Figures(load.accepted().size(), findings, rounds, started,
 					Duration.between(settleStart, Instant.now()), Duration.between(begin, Instant.now()),
 					services.cpu().plus(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO)));
@@ -145,7 +139,7 @@ class AllServicesCrashEndToEndTests {
 			assertThat(mistakes).as("what bin/services says to an operator's mistakes").isEmpty();
 			assertThat(load.unexpected()).as("answers the load did not expect").isEmpty();
 			assertThat(load.accepted()).hasSizeGreaterThan(50);
-			assertThat(rounds).hasSize(ScriptedServices.MODULES.size());
+			assertThat(rounds).extracting(Round::module).containsExactlyElementsOf(killed.modules());
 			assertThat(findings.lost).as("accepted orders lost").isEmpty();
 			assertThat(findings.doubleEffects).as("effects applied twice").isEmpty();
 			assertThat(findings.stockMismatches).as("stock that does not add up").isEmpty();
@@ -183,20 +177,6 @@ class AllServicesCrashEndToEndTests {
 		return wrong;
 	}
 
-	private static String productInStock(ShopClient staff, int quantity) {
-		var sku = "SVC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		var created = staff.post("/products", Map.of("sku", sku, "name", "Services test product " + sku, "description",
-				"Made by the all-services test", "price", Map.of("amount", "4.20", "currency", "EUR")));
-		assertThat(created.getStatusCode().value()).as(created.toString()).isEqualTo(201);
-		restock(staff, sku, quantity);
-		return sku;
-	}
-
-	private static void restock(ShopClient staff, String sku, int quantity) {
-		var restocked = staff.post("/inventory/" + sku + "/restock", Map.of("quantity", quantity));
-		assertThat(restocked.getStatusCode().value()).as(restocked.toString()).isEqualTo(200);
-	}
-
 	private static void report(Figures figures) throws IOException {
 		System.out.println(figures.table());
 		Files.writeString(Path.of("target", "services-summary.txt"), Instant.now() + " " + figures.line() + "\n",
@@ -220,7 +200,8 @@ class AllServicesCrashEndToEndTests {
 
 		String table() {
 			var lines = new ArrayList<String>();
-			lines.add("seven services behind the gateway: each killed with kill -9, database and all, in turn");
+			lines.add("seven services behind the gateway: %s killed with kill -9, database and all, in turn"
+				.formatted(rounds.stream().map(Round::module).collect(Collectors.joining(", "))));
 			lines.add("  %-14s %8s %8s %16s %11s".formatted("service", "down", "healed", "orders accepted",
 					"unanswered"));
 			rounds.forEach(round -> lines.add("  %-14s %8s %8s %16d %11d".formatted(round.module(),
@@ -242,11 +223,12 @@ class AllServicesCrashEndToEndTests {
 			var perService = rounds.stream()
 				.map(round -> "%s=%s/%s".formatted(round.module(), secondsOf(round.down()), secondsOf(round.healed())))
 				.collect(Collectors.joining(" "));
-			return ("services=7 accepted=%d lost=%d doubled=%d stuck=%d stockMismatches=%d openPublications=%d "
+			return ("services=7 killed=%d accepted=%d lost=%d doubled=%d stuck=%d stockMismatches=%d openPublications=%d "
 					+ "down/healed: %s start=%s settledIn=%s total=%s cpu=%s %s")
-				.formatted(accepted, findings.lost.size(), findings.doubleEffects.size(), findings.stuck.size(),
-						findings.stockMismatches.size(), findings.openPublications, perService, secondsOf(started),
-						secondsOf(settled), secondsOf(total), secondsOf(cpu), findings.ordersByStatus);
+				.formatted(rounds.size(), accepted, findings.lost.size(), findings.doubleEffects.size(),
+						findings.stuck.size(), findings.stockMismatches.size(), findings.openPublications, perService,
+						secondsOf(started), secondsOf(settled), secondsOf(total), secondsOf(cpu),
+						findings.ordersByStatus);
 		}
 
 		private static String row(String name, Object value) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -88,19 +87,13 @@ class CrashRecoveryEndToEndTests {
 			var jdbc = JdbcClient.create(new DriverManagerDataSource(application.jdbcUrl(), "postgres", ""));
 			var anonymous = ShopClient.anonymous(application.baseUrl(), HTTP_TIMEOUT);
 			var staff = anonymous.loggedInAs(KillableApplication.ADMIN_EMAIL, KillableApplication.ADMIN_PASSWORD);
-			var received = new TreeMap<String, Integer>();
-			for (int i = 0; i < SKUS; i++) {
-				received.put(productInStock(staff, INITIAL_STOCK), INITIAL_STOCK);
-			}
-			var customers = new ArrayList<ShopClient>();
-			for (int i = 0; i < CUSTOMERS; i++) {
-				customers.add(anonymous.registeredCustomer("Customer " + i));
-			}
+			var received = OrderLoad.productsInStock(staff, "FAULT", SKUS, INITIAL_STOCK);
+			var customers = OrderLoad.customers(anonymous, CUSTOMERS);
 			// An order of its own SKU, placed just before the first JVM kill within a
 			// trace
 			// the test starts: the kill cuts its checkout, which goes on after the
 			// restart.
-			var tracedSku = productInStock(staff, TRACED_STOCK);
+			var tracedSku = OrderLoad.productInStock(staff, "FAULT", TRACED_STOCK);
 			var traceparent = ZipkinServer.newTraceparent();
 			OrderLoad.Accepted traced = null;
 			int tracedOpenAtKill = 0;
@@ -137,10 +130,7 @@ class CrashRecoveryEndToEndTests {
 			}
 			// Restocks only now that nothing will be killed: a restock is not idempotent,
 			// so one cut off by a crash could not be counted.
-			for (var sku : received.keySet()) {
-				restock(staff, sku, RESTOCK);
-				received.merge(sku, RESTOCK, Integer::sum);
-			}
+			OrderLoad.restockAll(staff, received, RESTOCK);
 			Thread.sleep(3_000);
 			load.stop();
 
@@ -149,11 +139,7 @@ class CrashRecoveryEndToEndTests {
 			var settleStart = Instant.now();
 			var orders = new ArrayList<>(load.accepted());
 			orders.add(traced);
-			var findings = audit.audit(orders);
-			while (!findings.clean() && Instant.now().isBefore(settleStart.plus(SETTLE_TIMEOUT))) {
-				Thread.sleep(1_000);
-				findings = audit.audit(orders);
-			}
+			var findings = audit.settled(orders, SETTLE_TIMEOUT);
 			var settled = Duration.between(settleStart, Instant.now());
 			checkThroughTheApi(staff, load, jdbc, findings);
 
@@ -227,20 +213,6 @@ class CrashRecoveryEndToEndTests {
 				findings.stockMismatches.add("the API shows " + stock + " for " + row.getString("sku"));
 			}
 		});
-	}
-
-	private static String productInStock(ShopClient staff, int quantity) {
-		var sku = "FAULT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		var created = staff.post("/products", Map.of("sku", sku, "name", "Fault test product " + sku, "description",
-				"Made by the crash recovery test", "price", Map.of("amount", "4.20", "currency", "EUR")));
-		assertThat(created.getStatusCode().value()).as(created.toString()).isEqualTo(201);
-		restock(staff, sku, quantity);
-		return sku;
-	}
-
-	private static void restock(ShopClient staff, String sku, int quantity) {
-		var restocked = staff.post("/inventory/" + sku + "/restock", Map.of("quantity", quantity));
-		assertThat(restocked.getStatusCode().value()).as(restocked.toString()).isEqualTo(200);
 	}
 
 	private static void report(String summary) throws IOException {

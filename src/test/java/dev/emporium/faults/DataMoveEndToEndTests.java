@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -81,14 +79,8 @@ class DataMoveEndToEndTests {
 				balancer.start(haproxy.get(), directory, List.of(allLocal));
 				var anonymous = ShopClient.anonymous(balancer.baseUrl(), Duration.ofSeconds(10));
 				var staff = anonymous.loggedInAs(KillableApplication.ADMIN_EMAIL, KillableApplication.ADMIN_PASSWORD);
-				var received = new TreeMap<String, Integer>();
-				for (int i = 0; i < SKUS; i++) {
-					received.put(productInStock(staff, INITIAL_STOCK), INITIAL_STOCK);
-				}
-				var customers = new ArrayList<ShopClient>();
-				for (int i = 0; i < 3; i++) {
-					customers.add(anonymous.registeredCustomer("Customer " + i));
-				}
+				var received = OrderLoad.productsInStock(staff, "MOVE", SKUS, INITIAL_STOCK);
+				var customers = OrderLoad.customers(anonymous, 3);
 				var skus = List.copyOf(received.keySet());
 
 				// A shop with a history: orders in every state, settled and audited.
@@ -174,14 +166,7 @@ class DataMoveEndToEndTests {
 	private static Findings settled(KillableApplication monolith, Map<String, Integer> received,
 			Collection<OrderLoad.Accepted> accepted) throws InterruptedException {
 		var data = new SimpleDriverDataSource(new org.postgresql.Driver(), monolith.jdbcUrl(), "postgres", "");
-		var audit = new ShopAudit(JdbcClient.create(data), received);
-		var deadline = Instant.now().plus(SETTLE);
-		var findings = audit.audit(accepted);
-		while (!findings.clean() && Instant.now().isBefore(deadline)) {
-			Thread.sleep(1_000);
-			findings = audit.audit(accepted);
-		}
-		return findings;
+		return new ShopAudit(JdbcClient.create(data), received).settled(accepted, SETTLE);
 	}
 
 	/**
@@ -222,16 +207,6 @@ class DataMoveEndToEndTests {
 		assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
 		assertThat(heldAt).as("bin/extract said when it held traffic").isNotNull();
 		return new Move(lines, heldAt, Duration.between(heldAt, Instant.now()), Duration.between(started, heldAt));
-	}
-
-	private static String productInStock(ShopClient staff, int quantity) {
-		var sku = "MOVE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		var created = staff.post("/products", Map.of("sku", sku, "name", "Data move test product " + sku, "description",
-				"Made by the data move test", "price", Map.of("amount", "4.20", "currency", "EUR")));
-		assertThat(created.getStatusCode().value()).as(created.toString()).isEqualTo(201);
-		var restocked = staff.post("/inventory/" + sku + "/restock", Map.of("quantity", quantity));
-		assertThat(restocked.getStatusCode().value()).as(restocked.toString()).isEqualTo(200);
-		return sku;
 	}
 
 	private static void report(Figures figures) throws IOException {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -57,8 +56,8 @@ class ExtractedServiceCrashEndToEndTests {
 				var anonymous = ShopClient.anonymous(monolith.baseUrl(), HTTP_TIMEOUT);
 				var staff = anonymous.loggedInAs(KillableApplication.ADMIN_EMAIL, KillableApplication.ADMIN_PASSWORD);
 				var customer = anonymous.registeredCustomer("Crash Tester");
-				var plenty = productInStock(staff, 20);
-				var scarce = productInStock(staff, 2);
+				var plenty = OrderLoad.productInStock(staff, "CRASH", 20);
+				var scarce = OrderLoad.productInStock(staff, "CRASH", 2);
 				var paid = new ArrayList<String>();
 				var declined = new ArrayList<String>();
 
@@ -142,16 +141,6 @@ class ExtractedServiceCrashEndToEndTests {
 
 	private static String reasonOf(ShopClient staff, String orderId) {
 		return staff.get("/orders/" + orderId).getBody().get("cancellationReason").asString();
-	}
-
-	private static String productInStock(ShopClient staff, int quantity) {
-		var sku = "CRASH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		var created = staff.post("/products", Map.of("sku", sku, "name", "Crash test product " + sku, "description",
-				"Made by the extracted service crash test", "price", Map.of("amount", "3.50", "currency", "EUR")));
-		assertThat(created.getStatusCode().value()).as(created.toString()).isEqualTo(201);
-		var restocked = staff.post("/inventory/" + sku + "/restock", Map.of("quantity", quantity));
-		assertThat(restocked.getStatusCode().value()).as(restocked.toString()).isEqualTo(200);
-		return sku;
 	}
 
 	private static void assertStock(ShopClient staff, String sku, int onHand, int reserved) {

@@ -3,7 +3,6 @@ package dev.emporium.faults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.emporium.endtoend.LocalProcesses;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged application as a separate process on a data directory of its own that
@@ -23,16 +20,9 @@ import static org.awaitility.Awaitility.await;
  */
 final class KillableApplication implements AutoCloseable {
 
-	static final String ADMIN_EMAIL = "admin@emporium.test";
+	static final String ADMIN_EMAIL = LocalProcesses.ADMIN_EMAIL;
 
-	static final String ADMIN_PASSWORD = "admin-secret-42";
-
-	/**
-	 * 120 s, or {@code -Demporium.e2e.start-timeout-seconds} on a machine busier than
-	 * CI's.
-	 */
-	private static final Duration START_TIMEOUT = Duration
-		.ofSeconds(Long.getLong("emporium.e2e.start-timeout-seconds", 120));
+	static final String ADMIN_PASSWORD = LocalProcesses.ADMIN_PASSWORD;
 
 	private final Path directory;
 
@@ -95,16 +85,8 @@ final class KillableApplication implements AutoCloseable {
 	}
 
 	void start() throws IOException {
-		var jar = Path.of(System.getProperty("emporium.jar", "target/emporium.jar"));
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("Package the application first: " + jar + " is missing");
-		}
 		var log = directory.resolve("application-" + (++starts) + ".log");
-		var command = new ArrayList<>(List.of(LocalProcesses.javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
-				"--server.port=" + port,
-				"--emporium.security.jwt.signing-key=" + (signingKey != null ? signingKey : ""),
-				"--emporium.admin.email=" + ADMIN_EMAIL, "--emporium.admin.password=" + ADMIN_PASSWORD,
-				"--emporium.demo.enabled=false"));
+		var command = new ArrayList<>(LocalProcesses.applicationCommand(port, signingKey));
 		if (sharedDatabaseUrl == null) {
 			command.addAll(List.of("--emporium.embedded-postgres.data-directory=" + dataDirectory(),
 					"--emporium.embedded-postgres.port=" + databasePort));
@@ -113,22 +95,12 @@ final class KillableApplication implements AutoCloseable {
 			command.addAll(
 					List.of("--spring.datasource.url=" + sharedDatabaseUrl, "--spring.datasource.username=postgres"));
 		}
-		command.addAll(1, LocalProcesses.APPLICATION_JVM_OPTIONS);
-		command.addAll(LocalProcesses.APPLICATION_RATE_LIMITS);
 		command.addAll(extraArguments);
 		process = new ProcessBuilder(command).directory(directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		var started = process;
-		await("application start " + starts + " (log: " + log + ")").atMost(START_TIMEOUT)
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> {
-				if (!started.isAlive()) {
-					throw new IllegalStateException("The application exited during start, see " + log);
-				}
-				return Files.readString(log).contains("Emporium is ready");
-			});
+		LocalProcesses.awaitReady(process, log, "application start " + starts);
 	}
 
 	/**

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -80,14 +79,8 @@ class LoadBalancedInstancesEndToEndTests {
 
 			var anonymous = ShopClient.anonymous(balancer.baseUrl(), Duration.ofSeconds(10));
 			var staff = anonymous.loggedInAs(KillableApplication.ADMIN_EMAIL, KillableApplication.ADMIN_PASSWORD);
-			var received = new TreeMap<String, Integer>();
-			for (int i = 0; i < SKUS; i++) {
-				received.put(productInStock(staff, INITIAL_STOCK), INITIAL_STOCK);
-			}
-			var customers = new ArrayList<ShopClient>();
-			for (int i = 0; i < 3; i++) {
-				customers.add(anonymous.registeredCustomer("Customer " + i));
-			}
+			var received = OrderLoad.productsInStock(staff, "LB", SKUS, INITIAL_STOCK);
+			var customers = OrderLoad.customers(anonymous, 3);
 			// A pause after each order leaves the two cores room to start an instance:
 			// under a load without pause a start took 45 to 90 s instead of 15.
 			var load = new OrderLoad(List.copyOf(received.keySet()), staff, Duration.ofMillis(50));
@@ -132,20 +125,13 @@ class LoadBalancedInstancesEndToEndTests {
 			var failedInTheRollingRestart = load.unanswered() - failedAroundTheKill;
 
 			// Restocks only now that nothing stops: a restock is not idempotent.
-			for (var sku : received.keySet()) {
-				restock(staff, sku, RESTOCK);
-				received.merge(sku, RESTOCK, Integer::sum);
-			}
+			OrderLoad.restockAll(staff, received, RESTOCK);
 			Thread.sleep(2_000);
 			load.stop();
 
 			var audit = new ShopAudit(jdbc, received);
 			var settleStart = Instant.now();
-			var findings = audit.audit(load.accepted());
-			while (!findings.clean() && Instant.now().isBefore(settleStart.plus(Duration.ofSeconds(60)))) {
-				Thread.sleep(1_000);
-				findings = audit.audit(load.accepted());
-			}
+			var findings = audit.settled(load.accepted(), Duration.ofSeconds(60));
 			var settled = Duration.between(settleStart, Instant.now());
 
 			var figures = new Figures(load.accepted().size(), findings.lost.size(), findings.doubleEffects.size(),
@@ -188,20 +174,6 @@ class LoadBalancedInstancesEndToEndTests {
 
 	private static Duration seconds(double seconds) {
 		return Duration.ofMillis(Math.round(seconds * 1000));
-	}
-
-	private static String productInStock(ShopClient staff, int quantity) {
-		var sku = "LB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		var created = staff.post("/products", Map.of("sku", sku, "name", "Load balancer test product " + sku,
-				"description", "Made by the instances test", "price", Map.of("amount", "4.20", "currency", "EUR")));
-		assertThat(created.getStatusCode().value()).as(created.toString()).isEqualTo(201);
-		restock(staff, sku, quantity);
-		return sku;
-	}
-
-	private static void restock(ShopClient staff, String sku, int quantity) {
-		var restocked = staff.post("/inventory/" + sku + "/restock", Map.of("quantity", quantity));
-		assertThat(restocked.getStatusCode().value()).as(restocked.toString()).isEqualTo(200);
 	}
 
 	private static void report(Figures figures) throws IOException {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -101,6 +102,53 @@ final class OrderLoad {
 		this.skus = List.copyOf(skus);
 		this.staff = staff;
 		this.thinkTime = thinkTime;
+	}
+
+	/**
+	 * New products, each with the quantity in stock, made by staff over the API: what the
+	 * load orders. Returns what each SKU received, for the audit.
+	 */
+	static Map<String, Integer> productsInStock(ShopClient staff, String skuPrefix, int products, int quantity) {
+		var received = new TreeMap<String, Integer>();
+		for (int i = 0; i < products; i++) {
+			received.put(productInStock(staff, skuPrefix, quantity), quantity);
+		}
+		return received;
+	}
+
+	static String productInStock(ShopClient staff, String skuPrefix, int quantity) {
+		var sku = skuPrefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		var created = staff.post("/products", Map.of("sku", sku, "name", "Fault test product " + sku, "description",
+				"Made by a fault test", "price", Map.of("amount", "4.20", "currency", "EUR")));
+		if (created.getStatusCode().value() != 201) {
+			throw new IllegalStateException("Creating " + sku + " answered " + created);
+		}
+		restock(staff, sku, quantity);
+		return sku;
+	}
+
+	/** Restocks every SKU received so far by the quantity, and counts it in. */
+	static void restockAll(ShopClient staff, Map<String, Integer> received, int quantity) {
+		for (var sku : received.keySet()) {
+			restock(staff, sku, quantity);
+			received.merge(sku, quantity, Integer::sum);
+		}
+	}
+
+	private static void restock(ShopClient staff, String sku, int quantity) {
+		var restocked = staff.post("/inventory/" + sku + "/restock", Map.of("quantity", quantity));
+		if (restocked.getStatusCode().value() != 200) {
+			throw new IllegalStateException("Restocking " + sku + " answered " + restocked);
+		}
+	}
+
+	/** Customers registered over the API, for {@link #start}. */
+	static List<ShopClient> customers(ShopClient anonymous, int count) {
+		var customers = new ArrayList<ShopClient>();
+		for (int i = 0; i < count; i++) {
+			customers.add(anonymous.registeredCustomer("Customer " + i));
+		}
+		return customers;
 	}
 
 	void start(Collection<ShopClient> customers) {

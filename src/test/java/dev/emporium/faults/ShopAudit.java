@@ -1,5 +1,7 @@
 package dev.emporium.faults;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,6 +64,20 @@ final class ShopAudit {
 				.query(Integer.class)
 				.single())
 			.sum();
+		return findings;
+	}
+
+	/**
+	 * Audits again each second until the books are clean or the time is up, since the
+	 * last flows may still be under way; returns the last findings.
+	 */
+	Findings settled(Collection<OrderLoad.Accepted> accepted, Duration timeout) throws InterruptedException {
+		var deadline = Instant.now().plus(timeout);
+		var findings = audit(accepted);
+		while (!findings.clean() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(1_000);
+			findings = audit(accepted);
+		}
 		return findings;
 	}
 

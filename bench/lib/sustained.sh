@@ -3,9 +3,9 @@
 # seconds, then a steady window of PROBE_WINDOW seconds; it keeps up when every request was answered 201, the checkout
 # backlog (unfinished publications, orders not yet PAID) did not grow over the window by more than half a second of
 # arrivals, and the checkout lag p99 of the window's orders is under 500 ms, an order not PAID a second after the
-# window counting as a lag above it. The first probe is at the closed-model estimate; then up by a quarter while they
-# keep up, down by 30% while they do not, and bisection once a rate that keeps up and one that does not are known.
-# The backlog is drained after every probe. One Gatling JVM (gatling/.../SustainedSimulation.java) serves every probe,
+# window counting as a lag above it. The first probe is at the closed-model estimate; then up by half while they keep
+# up (the estimate can be well off: a busy machine stretches the drains it counts), down by 30% while they do not,
+# and bisection once a rate that keeps up and one that does not are known. The backlog is drained after every probe. One Gatling JVM (gatling/.../SustainedSimulation.java) serves every probe,
 # its rate set through a control file: a start and a warm-up of Gatling per probe would cost seconds of both cores.
 # Uses bench/run's helpers: log, figure, sql, drain, lag_sql. Figures of kind probe and sustained.
 # Tunable: BENCH_PROBES (5; 3 with --quick), BENCH_PROBE_WINDOW (15 s; 8 with --quick).
@@ -67,7 +67,7 @@ sustained_search() {  # sustained_search ESTIMATE: the closed-model estimate of 
   mkdir -p "$PROBE_DIR"
   rate=$(python3 -c "print(max(1, round($estimate)))")
   # Users arrive at the ceiling, the highest rate the search can reach, and are thinned to the probe's rate.
-  ceiling=$(python3 -c "import math; print(math.ceil($rate * 1.25 ** ($PROBES - 1)) + 1)")
+  ceiling=$(python3 -c "import math; print(math.ceil($rate * 1.5 ** ($PROBES - 1)) + 1)")
   probe_set "0 0"
   start=$(date +%s.%N)
   java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -92,7 +92,7 @@ sustained_search() {  # sustained_search ESTIMATE: the closed-model estimate of 
   for n in $(seq "$PROBES"); do
     probe "$n" "$rate"
     if (( PROBE_KEPT )); then lo=$rate; else hi=$rate; fi
-    if [[ -z $hi ]]; then rate=$(python3 -c "print(round($lo * 1.25))")
+    if [[ -z $hi ]]; then rate=$(python3 -c "print(round($lo * 1.5))")
     elif [[ -z $lo ]]; then rate=$(python3 -c "print(max(1, round($hi * 0.7)))")
     else rate=$(python3 -c "print(round(($lo + $hi) / 2))"); fi
     # Bisected down to a step of 3% or one order/s: one more probe would measure the noise.
@@ -113,7 +113,8 @@ sustained_search() {  # sustained_search ESTIMATE: the closed-model estimate of 
     map(select(.kind == "probe")) as $probes | ($probes | map(select(.kept_up)) | max_by(.rate)) as $top
     | {kind: "sustained", rate: ($top.achieved // 0), asked: ($top.rate // 0), closed_model_rps: $estimate,
        pgbench_rps: $best.rps, pgbench_conc: $best.conc, probes: ($probes | length), window_s: '"$PROBE_WINDOW"',
-       ramp_s: '"$PROBE_RAMP"', seconds: $seconds}
+       ramp_s: '"$PROBE_RAMP"', seconds: $seconds,
+       bound: (if $probes | all(.kept_up) then "lower" elif $top == null then "none" else "bracketed" end)}
     | . + {ratio: (if .pgbench_rps > 0 then .rate / .pgbench_rps else null end)}' "$FIGURES")"
-  log "sustained checkout: $(tail -1 "$FIGURES" | jq -r '"\(.rate) orders/s kept up (asked \(.asked)/s), pgbench \(.pgbench_rps) at c=\(.pgbench_conc): \(.ratio * 100 | round)%; search took \(.seconds)s"')"
+  log "sustained checkout: $(tail -1 "$FIGURES" | jq -r '"\(.rate) orders/s kept up (asked \(.asked)/s; \(.bound)), pgbench \(.pgbench_rps) at c=\(.pgbench_conc): \(.ratio * 100 | round)%; search took \(.seconds)s"')"
 }

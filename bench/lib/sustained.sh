@@ -26,6 +26,7 @@ probe_backlog() {  # unfinished publications|orders placed since the search bega
 
 probe() {  # probe N RATE: sets PROBE_KEPT to 1 if the checkout kept up, else 0; adds a figure of kind probe
   local n=$1 rate=$2 sent0 ok0 ko0 sent ok ko pub0 unpaid0 t0 e0 pub1 unpaid1 t1 e1 lag drained
+  kill -0 "$PROBE_PID" 2>/dev/null || { tail -30 "$PROBE_DIR/gatling.log" >&2; log "Gatling ended before probe $n"; exit 1; }
   read -r sent0 ok0 ko0 < "$PROBE_DIR/status"
   probe_set "$rate $PROBE_RAMP"
   sleep "$PROBE_RAMP"

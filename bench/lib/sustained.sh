@@ -5,8 +5,9 @@
 # arrivals, and the checkout lag p99 of the window's orders is under 500 ms, an order not PAID a second after the
 # window counting as a lag above it. The first probe is at the closed-model estimate; then up by half while they keep
 # up (the estimate can be well off: a busy machine stretches the drains it counts), down by 30% while they do not,
-# and bisection once a rate that keeps up and one that does not are known. The backlog is drained after every probe. One Gatling JVM (gatling/.../SustainedSimulation.java) serves every probe,
-# its rate set through a control file: a start and a warm-up of Gatling per probe would cost seconds of both cores.
+# and bisection once a rate that keeps up and one that does not are known. The backlog is drained after every probe.
+# One Gatling JVM (gatling/.../SustainedSimulation.java) serves every probe, its rate set through a control file: a
+# start and a warm-up of Gatling per probe would cost seconds of both cores.
 # Uses bench/run's helpers: log, figure, sql, drain, lag_sql. Figures of kind probe and sustained.
 # Tunable: BENCH_PROBES (5; 3 with --quick), BENCH_PROBE_WINDOW (15 s; 8 with --quick).
 
@@ -26,7 +27,8 @@ probe_backlog() {  # unfinished publications|orders placed since the search bega
 
 probe() {  # probe N RATE: sets PROBE_KEPT to 1 if the checkout kept up, else 0; adds a figure of kind probe
   local n=$1 rate=$2 sent0 ok0 ko0 sent ok ko pub0 unpaid0 t0 e0 pub1 unpaid1 t1 e1 lag drained
-  kill -0 "$PROBE_PID" 2>/dev/null || { tail -30 "$PROBE_DIR/gatling.log" >&2; log "Gatling ended before probe $n"; exit 1; }
+  kill -0 "$PROBE_PID" 2>/dev/null \
+    || { tail -30 "$PROBE_DIR/gatling.log" >&2; log "Gatling ended before probe $n"; exit 1; }
   read -r sent0 ok0 ko0 < "$PROBE_DIR/status"
   probe_set "$rate $PROBE_RAMP"
   sleep "$PROBE_RAMP"

@@ -68,7 +68,7 @@ sustained_search() {  # sustained_search ESTIMATE: the closed-model estimate of 
   PROBES=${BENCH_PROBES:-$(( QUICK ? 3 : 5 ))} PROBE_WINDOW=${BENCH_PROBE_WINDOW:-$(( QUICK ? 8 : 15 ))}
   PROBE_RAMP=$(( QUICK ? 3 : 4 )) PROBE_DIR=$WORK/probes
   mkdir -p "$PROBE_DIR"
-  rate=$(python3 -c "print(max(1, round($estimate)))")
+  rate=$(python3 -c "print(max(1, round($estimate, 1)))")
   # Users arrive at the ceiling, the highest rate the search can reach, and are thinned to the probe's rate.
   ceiling=$(python3 -c "import math; print(math.ceil($rate * 1.5 ** ($PROBES - 1)) + 1)")
   probe_set "0 0"
@@ -95,9 +95,12 @@ sustained_search() {  # sustained_search ESTIMATE: the closed-model estimate of 
   for n in $(seq "$PROBES"); do
     probe "$n" "$rate"
     if (( PROBE_KEPT )); then lo=$rate; else hi=$rate; fi
-    if [[ -z $hi ]]; then rate=$(python3 -c "print(round($lo * 1.5))")
-    elif [[ -z $lo ]]; then rate=$(python3 -c "print(max(1, round($hi * 0.7)))")
-    else rate=$(python3 -c "print(round(($lo + $hi) / 2))"); fi
+    # To a tenth of an order/s: whole ones repeat a rate once the search is down to a few orders/s (a busy machine).
+    if [[ -z $hi ]]; then rate=$(python3 -c "print(round($lo * 1.5, 1))")
+    elif [[ -z $lo ]]; then rate=$(python3 -c "print(round($hi * 0.7, 1))")
+    else rate=$(python3 -c "print(round(($lo + $hi) / 2, 1))"); fi
+    # Nothing kept up down to half an order/s: the checkout is not measurable on this machine now.
+    python3 -c "import sys; sys.exit(0 if $rate < 0.5 else 1)" && { (( n < PROBES )) && probe_set stop; break; }
     # Bisected down to a step of 3% or one order/s: one more probe would measure the noise.
     if [[ -n $lo && -n $hi ]] && python3 -c "import sys; sys.exit(0 if $hi - $lo <= max(1, 0.03 * $hi) else 1)"; then
       (( n < PROBES )) && probe_set stop

@@ -10,7 +10,6 @@ import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
@@ -67,17 +66,6 @@ class EventDeliveryScheduling implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(
 				new FixedDelayTask(() -> traces.deleteOlderThan(settings.retention().completed()), cleanup, cleanup));
 		registrar.addFixedDelayTask(new FixedDelayTask(outboxMetrics::refresh, interval, Duration.ZERO));
-	}
-
-	/**
-	 * On by default; {@code emporium.events.completion-in-listener-transaction=false}
-	 * leaves the completion to Spring Modulith, in a transaction after the listener's.
-	 */
-	@Bean
-	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	@ConditionalOnBooleanProperty(name = "emporium.events.completion-in-listener-transaction", matchIfMissing = true)
-	static CompletionInListenerTransaction completionInListenerTransaction() {
-		return new CompletionInListenerTransaction();
 	}
 
 	@Bean

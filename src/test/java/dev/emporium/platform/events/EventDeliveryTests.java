@@ -2,10 +2,7 @@ package dev.emporium.platform.events;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -22,12 +19,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.emporium.platform.events.DeliveryProbe.Parcel;
 import dev.emporium.platform.events.DeliveryProbe.ParcelListener;
@@ -287,20 +279,6 @@ class EventDeliveryTests {
 			.single() > 0;
 	}
 
-	@Test
-	void aListenersWorkAndItsPublicationsCompletionCommitTogether() {
-		var letter = new Letter(UUID.randomUUID());
-		publish(letter);
-
-		var listener = DeliveryProbe.listenerId(CompletionWatching.class, "on", Letter.class);
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(publication(listener, letter.id())).startsWith("COMPLETED"));
-		// Seen right after each commit: not after the transaction the listener opened
-		// inside its
-		// own, and already after the listener's.
-		assertThat(CompletionWatching.seen.get(letter.id())).containsExactly("inner PROCESSING", "listener COMPLETED");
-	}
-
 	private void publish(Object event) {
 		transactions.executeWithoutResult(status -> events.publishEvent(event));
 	}
@@ -361,61 +339,8 @@ class EventDeliveryTests {
 
 	}
 
-	/**
-	 * A letter for {@link CompletionWatching}.
-	 *
-	 * @param id its identity
-	 */
-	public record Letter(UUID id) {
-	}
-
-	/**
-	 * Records its publication's state as seen after the commit of a transaction it opens
-	 * inside its own, and after the commit of its own.
-	 */
-	static class CompletionWatching {
-
-		static final Map<UUID, List<String>> seen = new ConcurrentHashMap<>();
-
-		@Autowired
-		JdbcClient jdbc;
-
-		@Autowired
-		PlatformTransactionManager transactionManager;
-
-		@ApplicationModuleListener
-		void on(Letter letter) {
-			var inner = new TransactionTemplate(transactionManager);
-			inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-			inner.executeWithoutResult(status -> afterCommit(letter, "inner"));
-			afterCommit(letter, "listener");
-		}
-
-		private void afterCommit(Letter letter, String transaction) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					var state = jdbc.sql("""
-							SELECT status FROM events.event_publication
-							 WHERE listener_id LIKE '%CompletionWatching%' AND serialized_event LIKE :event""")
-						.param("event", "%" + letter.id() + "%")
-						.query(String.class)
-						.single();
-					seen.computeIfAbsent(letter.id(), __ -> new CopyOnWriteArrayList<>())
-						.add(transaction + " " + state);
-				}
-			});
-		}
-
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Listeners {
-
-		@Bean
-		CompletionWatching completionWatching() {
-			return new CompletionWatching();
-		}
 
 		@Bean
 		Rejecting rejecting() {

@@ -13,7 +13,8 @@ import dev.emporium.shared.IdentifiedEvent;
 /**
  * Publishes each record from a remote module's topic as the event it carries, in a local
  * transaction that stores the local listeners' publications before the record's offset is
- * committed (docs/events.md, "Across processes: Kafka").
+ * committed; a record of a type no local listener takes is read and skipped
+ * (docs/events.md, "Across processes: Kafka").
  */
 class EventBridge implements MessageListener<String, Object> {
 
@@ -23,15 +24,23 @@ class EventBridge implements MessageListener<String, Object> {
 
 	private final TransactionOperations transactions;
 
-	EventBridge(ApplicationEventPublisher events, TransactionOperations transactions) {
+	private final LocalListeners listeners;
+
+	EventBridge(ApplicationEventPublisher events, TransactionOperations transactions, LocalListeners listeners) {
 		this.events = events;
 		this.transactions = transactions;
+		this.listeners = listeners;
 	}
 
 	@Override
 	public void onMessage(ConsumerRecord<String, Object> record) {
 		if (!(record.value() instanceof IdentifiedEvent event)) {
 			throw new NotAnEventException(record);
+		}
+		if (!listeners.listenTo(event)) {
+			log.debug("Skipped {} {} from {}-{}@{}: no listener here", event.getClass().getSimpleName(),
+					event.eventId(), record.topic(), record.partition(), record.offset());
+			return;
 		}
 		transactions.executeWithoutResult(status -> events.publishEvent(event));
 		log.debug("Republished {} {} from {}-{}@{}", event.getClass().getSimpleName(), event.eventId(), record.topic(),

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -108,8 +109,9 @@ class KafkaEventsConfiguration {
 	}
 
 	@Bean
-	EventBridge eventBridge(ApplicationEventPublisher events, TransactionOperations transactions) {
-		return new EventBridge(events, transactions);
+	EventBridge eventBridge(ApplicationEventPublisher events, TransactionOperations transactions,
+			ConfigurableListableBeanFactory beans) {
+		return new EventBridge(events, transactions, new LocalListeners(beans));
 	}
 
 	@Bean

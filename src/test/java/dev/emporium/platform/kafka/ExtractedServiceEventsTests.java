@@ -1,6 +1,7 @@
 package dev.emporium.platform.kafka;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.core.ConditionFactory;
@@ -8,12 +9,15 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import dev.emporium.orders.OrderPlaced;
 import dev.emporium.payments.PaymentRequested;
+import dev.emporium.payments.RefundRequested;
 import dev.emporium.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * An extracted payments service ({@code emporium.service=payments}, every other module
  * elsewhere) takes its requests from the orders topic and answers on its own, once per
- * request however often the request arrives, over a real Kafka broker.
+ * request however often the request arrives, over a real Kafka broker; the topic's other
+ * events are skipped.
  */
 @SpringBootTest(properties = "emporium.service=payments")
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers",
@@ -65,6 +70,21 @@ class ExtractedServiceEventsTests {
 		assertThat(completed.get("orderId").asString()).isEqualTo(order.toString());
 		assertThat(completed.get("amount").get("amount").asString()).isEqualTo("25.00");
 		assertThat(topics.read("emporium.orders", order)).as("the request is not sent back").hasSize(2);
+	}
+
+	@Test
+	void republishesOnlyTheEventsThatPaymentsListensTo(@Autowired ConfigurableListableBeanFactory beans) {
+		var listeners = new LocalListeners(beans);
+
+		var order = UUID.randomUUID();
+		var customer = UUID.randomUUID();
+		var total = Money.of("25.00", "EUR");
+
+		assertThat(listeners.listenTo(new PaymentRequested(order, customer, total, "tok_visa"))).isTrue();
+		assertThat(listeners.listenTo(new RefundRequested(order))).isTrue();
+		assertThat(listeners.listenTo(new OrderPlaced(order, customer, List.of(), total)))
+			.as("on the orders topic, for other modules, and not sent back by the externalizer")
+			.isFalse();
 	}
 
 	private static ConditionFactory eventually() {

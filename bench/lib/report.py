@@ -103,9 +103,13 @@ for c in concurrencies:
     if c == concurrencies[-1]:
         targets.append((f'no non-2xx answers to place order ({bad} at c={c})', bad == 0))
 
+capacity = next(iter(pick('read-capacity')), None)
 for g in pick('gatling'):
     is_order = 'orders' in g['request']
     load = f"open model {g['rate']:g}/s (50% of max), Gatling"
+    if not is_order and capacity:
+        load = (f"open model {g['rate']:g}/s (50% of Gatling's closed-model max, {capacity['rps']:,.0f}/s at "
+                f"c={capacity['conc']}), Gatling")
     met = ''
     target = ''
     if is_order:

@@ -64,7 +64,7 @@ probe() {  # probe N RATE: sets PROBE_KEPT to 1 if the checkout kept up, else 0;
 }
 
 sustained_search() {  # sustained_search ESTIMATE: the closed-model estimate of the order rate, where the search starts
-  local estimate=$1 lo= hi= rate n ceiling start java
+  local estimate=$1 lo= hi= rate n ceiling start
   PROBES=${BENCH_PROBES:-$(( QUICK ? 3 : 5 ))} PROBE_WINDOW=${BENCH_PROBE_WINDOW:-$(( QUICK ? 8 : 15 ))}
   PROBE_RAMP=$(( QUICK ? 3 : 4 )) PROBE_DIR=$WORK/probes
   mkdir -p "$PROBE_DIR"
@@ -73,15 +73,10 @@ sustained_search() {  # sustained_search ESTIMATE: the closed-model estimate of 
   ceiling=$(python3 -c "import math; print(math.ceil($rate * 1.5 ** ($PROBES - 1)) + 1)")
   probe_set "0 0"
   start=$(date +%s.%N)
-  java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-  # gatling-maven-plugin's JVM options; the classpath was resolved with the simulation's compilation.
   (cd "$BENCH/gatling" && BENCH_BASE_URL=$BASE BENCH_TOKENS=$WORK/tokens.txt BENCH_PRODUCTS=$PRODUCTS \
     BENCH_PROBE_CEILING=$ceiling BENCH_PROBE_MAX_SECONDS=$(( PROBES * (PROBE_RAMP + PROBE_WINDOW + 90) + 60 )) \
     BENCH_PROBE_CONTROL=$PROBE_DIR/control BENCH_PROBE_STATUS=$PROBE_DIR/status \
-    exec "$java" -Xmx1G -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 \
-      --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
-      -cp "target/test-classes:$(cat "$WORK/gatling-classpath.txt")" io.gatling.app.Gatling \
-      --simulation dev.emporium.bench.SustainedSimulation --results-folder "$PROBE_DIR/results" --no-reports) \
+    exec "${GATLING_JAVA[@]}" --simulation dev.emporium.bench.SustainedSimulation --results-folder "$PROBE_DIR/results") \
     > "$PROBE_DIR/gatling.log" 2>&1 &
   PROBE_PID=$!  # stopped by bench/run's cleanup if the run ends early
   until [[ -f $PROBE_DIR/status ]]; do

@@ -232,6 +232,21 @@ for lag in pick('extracted-lag'):
         'open model, each at 50% of its own max', describe(lag), describe(m) if m else '',
         f"{times(lag['p50_ms'], m.get('p50_ms'))} / {times(lag['p99_ms'], m.get('p99_ms'))}", 'p99 < 500',
         verdict(ok))
+# The same two at a low rate, each alone on the machine: what the hop adds without the contention of half load.
+for g in pick('extracted-low-gatling'):
+    m = next(iter(pick('low-gatling')), {})
+    describe = lambda f: f"{f['p50_ms']} / {f['p99_ms']} / {f['max_ms']}, {f['ko']} of {f['requests']} failed"
+    extraction.append(f"place order p99 at {g['rate']:g}/s {times(g['p99_ms'], m.get('p99_ms'))}")
+    row('6 extraction', 'POST /orders p50 / p99 / max ms, failed, extracted vs monolith',
+        f"open model, {g['rate']:g}/s each (little contention), Gatling", describe(g), describe(m) if m else '',
+        ' / '.join(times(g[k], m.get(k)) for k in ('p50_ms', 'p99_ms', 'max_ms')))
+for lag in pick('extracted-low-lag'):
+    m = next(iter(pick('low-lag')), {})
+    describe = lambda f: f"{f['p50_ms']} / {f['p99_ms']} ({f['paid']} of {f['orders']} orders PAID)"
+    extraction.append(f"checkout lag p99 at {lag['rate']:g}/s {times(lag['p99_ms'], m.get('p99_ms'))}")
+    row('6 extraction', 'checkout lag, POST answered → PAID, p50 / p99 ms, extracted vs monolith',
+        f"open model, {lag['rate']:g}/s each (little contention)", describe(lag), describe(m) if m else '',
+        f"{times(lag['p50_ms'], m.get('p50_ms'))} / {times(lag['p99_ms'], m.get('p99_ms'))}")
 for idle in pick('extracted-idle'):
     row('6 extraction', 'CPU the idle extracted topology took beside the monolith (its own rounds excepted)',
         'while the monolith was measured', f"{idle['cpu_s'] / idle['seconds']:.1%} of one core "

@@ -16,7 +16,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * After a few seconds of warm-up, open-model load at a constant arrival rate (half of what bench/run measured as the maximum): first place order,
  * then product reads, so that queueing shows in the latencies instead of slowing the load down. When
  * BENCH_EXTRACTED_URL is set, place order again on the monolith whose inventory and payments run as services, at
- * half of what that topology sustains (BENCH_EXTRACTED_RATE), as bench/run measured it.
+ * half of what that topology sustains (BENCH_EXTRACTED_RATE), as bench/run measured it. With BENCH_LOW_RATE too, place
+ * order last at that low rate on each of the two, the all-local monolith first: what the hop adds to a request and to
+ * its checkout when the processes do not compete for the two cores.
  */
 public class HalfLoadSimulation extends Simulation {
 
@@ -35,6 +37,10 @@ public class HalfLoadSimulation extends Simulation {
 	static final double EXTRACTED_RATE = Double.parseDouble(env("BENCH_EXTRACTED_RATE", String.valueOf(ORDER_RATE)));
 
 	static final int EXTRACTED_DURATION = Integer.parseInt(env("BENCH_EXTRACTED_DURATION", String.valueOf(DURATION)));
+
+	static final double LOW_RATE = Double.parseDouble(env("BENCH_LOW_RATE", "0"));
+
+	static final int LOW_DURATION = Integer.parseInt(env("BENCH_LOW_DURATION", String.valueOf(DURATION)));
 
 	HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).acceptHeader("application/json").shareConnections();
 
@@ -58,10 +64,19 @@ public class HalfLoadSimulation extends Simulation {
 		var reads = readProduct.injectOpen(constantUsersPerSec(READ_RATE).during(DURATION));
 		if (!EXTRACTED_URL.isBlank()) {
 			// An absolute URL: the request goes to the other monolith whatever the protocol's base URL.
+			var extractedTokens = tokens(env("BENCH_EXTRACTED_TOKENS", "extracted-tokens.txt"));
 			var extracted = placeOrder("place order, extracted", "POST /orders (extracted)",
-					EXTRACTED_URL + "/api/v1/orders", tokens(env("BENCH_EXTRACTED_TOKENS", "extracted-tokens.txt")));
+					EXTRACTED_URL + "/api/v1/orders", extractedTokens);
 			reads = reads
 				.andThen(extracted.injectOpen(constantUsersPerSec(EXTRACTED_RATE).during(EXTRACTED_DURATION)));
+			if (LOW_RATE > 0) {
+				var low = placeOrder("place order, low rate", "POST /orders (low rate)", "/api/v1/orders",
+						tokens(env("BENCH_TOKENS", "tokens.txt")));
+				var extractedLow = placeOrder("place order, extracted, low rate", "POST /orders (extracted, low rate)",
+						EXTRACTED_URL + "/api/v1/orders", extractedTokens);
+				reads = reads.andThen(low.injectOpen(constantUsersPerSec(LOW_RATE).during(LOW_DURATION))
+					.andThen(extractedLow.injectOpen(constantUsersPerSec(LOW_RATE).during(LOW_DURATION))));
+			}
 		}
 		setUp(warmUp.injectOpen(constantUsersPerSec(Math.min(READ_RATE, 200)).during(WARMUP))
 			.andThen(placeOrderAllLocal.injectOpen(constantUsersPerSec(ORDER_RATE).during(DURATION)).andThen(reads)))

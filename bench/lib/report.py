@@ -235,7 +235,8 @@ def lag_rows(kind, load, rate, summary, target):
         m = next(iter(pick(kind)), {})
         describe = lambda f: (f"{f['p50_ms']} / {f['p99_ms']} ({f['paid']} of {f['orders']} orders PAID"
                               + (f", at {f['rate']:g}/s)" if rate else ')'))
-        extraction.append(f"checkout lag p99 {summary(lag)}{times(lag['p99_ms'], m.get('p99_ms'))}")
+        extraction.append(' '.join(part for part in ('checkout lag p99', summary(lag), times(lag['p99_ms'],
+                                                                                      m.get('p99_ms'))) if part))
         ok = lag['p99_ms'] is not None and lag['p99_ms'] < 500
         row('6 extraction', 'checkout lag, POST answered → PAID, p50 / p99 ms, extracted vs monolith', load(lag),
             describe(lag), describe(m) if m else '',
@@ -252,7 +253,7 @@ lag_rows('lag', lambda lag: f'open model, {half}', True, lambda lag: '', True)
 low = lambda f: f"open model, {f['rate']:g}/s each (little contention)"
 latency_rows('low-gatling', lambda g: low(g) + ', Gatling', ('p50_ms', 'p99_ms', 'max_ms'), False,
              lambda g: f"at {g['rate']:g}/s")
-lag_rows('low-lag', low, False, lambda lag: f"at {lag['rate']:g}/s ", False)
+lag_rows('low-lag', low, False, lambda lag: f"at {lag['rate']:g}/s", False)
 for idle in pick('extracted-idle'):
     row('6 extraction', 'CPU the idle extracted topology took beside the monolith (its own rounds excepted)',
         'while the monolith was measured', f"{idle['cpu_s'] / idle['seconds']:.1%} of one core "

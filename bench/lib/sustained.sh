@@ -8,7 +8,7 @@
 # and bisection once a rate that keeps up and one that does not are known. The backlog is drained after every probe.
 # One Gatling JVM (gatling/.../SustainedSimulation.java) serves every probe, its rate set through a control file: a
 # start and a warm-up of Gatling per probe would cost seconds of both cores.
-# Uses bench/run's helpers: log, figure, sql, drain, lag_sql. Figures of kind probe and sustained.
+# Uses bench/run's helpers: log, figure, sql, drain, lag_sql, best_median. Figures of kind probe and sustained.
 # Tunable: BENCH_PROBES (5; 3 with --quick), BENCH_PROBE_WINDOW (15 s; 8 with --quick).
 
 SUSTAINED_LAG_MS=500
@@ -106,8 +106,7 @@ sustained_search() {  # sustained_search ESTIMATE: the closed-model estimate of 
   for _ in $(seq 300); do kill -0 "$PROBE_PID" 2>/dev/null || break; sleep 0.1; done
   stop "$PROBE_PID"; PROBE_PID=
   local best
-  best=$(jq -s 'map(select(.kind == "pgbench" and .workload == "checkout")) | group_by(.conc)
-    | map({conc: .[0].conc, rps: ([.[].rps] | sort | .[(length - 1) / 2 | floor])}) | max_by(.rps)' "$FIGURES")
+  best=$(best_median pgbench checkout)
   # The figure is the rate the orders arrived at in the best window that kept up (what was placed and PAID), not the
   # rate asked of Gatling; on a saturated machine the two can differ.
   figure "$(jq -sc --argjson best "$best" --argjson estimate "$estimate" --argjson seconds "$(elapsed "$start")" '

@@ -4,13 +4,11 @@ import static dev.emporium.bench.Requests.env;
 import static dev.emporium.bench.Requests.skus;
 import static dev.emporium.bench.Requests.tokens;
 import static io.gatling.javaapi.core.CoreDsl.*;
-import static io.gatling.javaapi.http.HttpDsl.*;
 
 import java.util.List;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * After a few seconds of warm-up, open-model load at a constant arrival rate (half of what bench/run measured as the maximum): first place order,
@@ -21,8 +19,6 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * its checkout when the processes do not compete for the two cores.
  */
 public class HalfLoadSimulation extends Simulation {
-
-	static final String BASE_URL = env("BENCH_BASE_URL", "http://localhost:18080");
 
 	static final double ORDER_RATE = Double.parseDouble(env("BENCH_ORDER_RATE", "50"));
 
@@ -42,8 +38,6 @@ public class HalfLoadSimulation extends Simulation {
 
 	static final int LOW_DURATION = Integer.parseInt(env("BENCH_LOW_DURATION", String.valueOf(DURATION)));
 
-	HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).acceptHeader("application/json").shareConnections();
-
 	static ScenarioBuilder placeOrder(String scenario, String request, String url, List<String> tokens) {
 		return scenario(scenario).exec(Requests.placeOrder(request, url, tokens));
 	}
@@ -52,13 +46,13 @@ public class HalfLoadSimulation extends Simulation {
 			tokens(env("BENCH_TOKENS", "tokens.txt")));
 
 	ScenarioBuilder readProduct = scenario("product read").feed(skus())
-		.exec(http("GET /products/{sku}").get("/api/v1/products/#{sku}").check(status().is(200)));
+		.exec(Requests.readProduct("GET /products/{sku}"));
 
 	// Gatling's own warm-up: its JVM starts and compiles on the same two cores as the application, and without this
 	// step the first seconds of the measured one paid for that. Its requests are named apart and left out of the
 	// figures (gatling_stats.py).
 	ScenarioBuilder warmUp = scenario("warm-up").feed(skus())
-		.exec(http("warm-up: GET /products/{sku}").get("/api/v1/products/#{sku}").check(status().is(200)));
+		.exec(Requests.readProduct("warm-up: GET /products/{sku}"));
 
 	{
 		var reads = readProduct.injectOpen(constantUsersPerSec(READ_RATE).during(DURATION));
@@ -80,7 +74,7 @@ public class HalfLoadSimulation extends Simulation {
 		}
 		setUp(warmUp.injectOpen(constantUsersPerSec(Math.min(READ_RATE, 200)).during(WARMUP))
 			.andThen(placeOrderAllLocal.injectOpen(constantUsersPerSec(ORDER_RATE).during(DURATION)).andThen(reads)))
-			.protocols(protocol);
+			.protocols(Requests.protocol());
 	}
 
 }

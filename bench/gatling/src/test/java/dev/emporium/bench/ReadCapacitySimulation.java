@@ -3,7 +3,6 @@ package dev.emporium.bench;
 import static dev.emporium.bench.Requests.env;
 import static dev.emporium.bench.Requests.skus;
 import static io.gatling.javaapi.core.CoreDsl.*;
-import static io.gatling.javaapi.http.HttpDsl.*;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +20,6 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class ReadCapacitySimulation extends Simulation {
 
-	static final String BASE_URL = env("BENCH_BASE_URL", "http://localhost:18080");
-
 	static final int CONCURRENCY = Integer.parseInt(env("BENCH_CONCURRENCY", "32"));
 
 	static final int WARMUP = Integer.parseInt(env("BENCH_WARMUP", "3"));
@@ -32,7 +29,7 @@ public class ReadCapacitySimulation extends Simulation {
 	final Window window = new Window();
 
 	ScenarioBuilder read = scenario("product read").feed(skus())
-		.exec(http("GET /products/{sku}").get("/api/v1/products/#{sku}").check(status().is(200)))
+		.exec(Requests.readProduct("GET /products/{sku}"))
 		.exec(session -> {
 			window.answered(!session.isFailed());
 			return session;
@@ -40,7 +37,7 @@ public class ReadCapacitySimulation extends Simulation {
 
 	{
 		setUp(read.injectClosed(constantConcurrentUsers(CONCURRENCY).during(WARMUP + DURATION)))
-			.protocols(http.baseUrl(BASE_URL).acceptHeader("application/json").shareConnections());
+			.protocols(Requests.protocol());
 	}
 
 	@Override

@@ -14,12 +14,16 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
  * What the simulations send, as bench/lua and bench/sql send it: the environment bench/run passes, the seeded
  * customers' tokens and SKUs, and the place-order request.
  */
 final class Requests {
+
+	static final String BASE_URL = env("BENCH_BASE_URL", "http://localhost:18080");
 
 	static final int PRODUCTS = Integer.parseInt(env("BENCH_PRODUCTS", "100"));
 
@@ -62,6 +66,16 @@ final class Requests {
 		return Stream.generate(
 				() -> Map.<String, Object>of("sku", sku(ThreadLocalRandom.current().nextInt(1, PRODUCTS + 1))))
 			.iterator();
+	}
+
+	/** The application at BENCH_BASE_URL, over connections shared by the virtual users, as wrk's are. */
+	static HttpProtocolBuilder protocol() {
+		return http.baseUrl(BASE_URL).acceptHeader("application/json").shareConnections();
+	}
+
+	/** GET /products/{sku} of a seeded SKU (fed by {@link #skus()}), answered 200. */
+	static HttpRequestActionBuilder readProduct(String request) {
+		return http(request).get("/api/v1/products/#{sku}").check(status().is(200));
 	}
 
 	static ChainBuilder placeOrder(String request, String url, List<String> tokens) {

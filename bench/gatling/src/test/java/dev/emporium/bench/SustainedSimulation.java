@@ -3,7 +3,6 @@ package dev.emporium.bench;
 import static dev.emporium.bench.Requests.env;
 import static dev.emporium.bench.Requests.tokens;
 import static io.gatling.javaapi.core.CoreDsl.*;
-import static io.gatling.javaapi.http.HttpDsl.*;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +19,6 @@ import io.gatling.javaapi.core.Simulation;
  * seconds of the cores the application shares.
  */
 public class SustainedSimulation extends Simulation {
-
-	static final String BASE_URL = env("BENCH_BASE_URL", "http://localhost:18080");
 
 	// Users arrive at this constant rate; each places an order with probability rate / CEILING (Probes.admit).
 	static final double CEILING = Double.parseDouble(env("BENCH_PROBE_CEILING", "1000"));
@@ -42,7 +39,7 @@ public class SustainedSimulation extends Simulation {
 
 	{
 		setUp(probe.injectOpen(constantUsersPerSec(CEILING).during(MAX_SECONDS)))
-			.protocols(http.baseUrl(BASE_URL).acceptHeader("application/json").shareConnections());
+			.protocols(Requests.protocol());
 	}
 
 	@Override

@@ -203,11 +203,35 @@ final class ScriptedServices implements AutoCloseable {
 		builder.environment().putAll(environment);
 		var process = builder.start();
 		if (!process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+			// Taken before the script ends: its children then leave its tree.
+			var started = process.descendants().toList();
 			process.destroyForcibly();
+			stopUnrecorded(started);
 			throw new IllegalStateException("bin/services " + what + " did not finish within "
 					+ Duration.ofSeconds(SCRIPT_TIMEOUT_SECONDS) + ":\n" + Files.readString(log));
 		}
 		return new Outcome(process.exitValue(), Files.readString(log));
+	}
+
+	/**
+	 * SIGKILL to what the script started and recorded in no pids file, so that
+	 * {@link #close()} would not find it: above all bin/emporium's training run, a JVM
+	 * with an embedded PostgreSQL of its own in the unpacked jar's directory. The
+	 * recorded processes are left to {@code close()}, which stops each with its database.
+	 */
+	private void stopUnrecorded(List<ProcessHandle> started) throws IOException {
+		var recorded = Files.isRegularFile(directory.resolve("pids")) ? pids().values() : List.<Long>of();
+		var training = Path.of(environment.get("EMPORIUM_JAR")).resolveSibling("app").resolve("training");
+		for (var process : started) {
+			if (process.isAlive() && !recorded.contains(process.pid())) {
+				try {
+					KillableApplication.killEverything(process, training.resolve("postgres"));
+				}
+				catch (Exception ex) {
+					throw new IOException("Cannot kill " + process.pid() + ", left by bin/services", ex);
+				}
+			}
+		}
 	}
 
 	/** How a run of the script ended. */

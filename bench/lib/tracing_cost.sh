@@ -48,8 +48,7 @@ print(*(s.getsockname()[1] for s in sockets))')
   ready "http://localhost:$offport" "$offpid" "$dir/off.log" 240
   for kind in on off; do
     port=$([[ $kind == on ]] && echo "$onport" || echo "$offport")
-    API=http://localhost:$port/api/v1 ADMIN=$(API=http://localhost:$port/api/v1 token $ADMIN_EMAIL $ADMIN_PASSWORD) \
-      WORK=$dir/$kind seed
+    seed "http://localhost:$port/api/v1" "$dir/$kind"
     pgport=$(pg_port_of "$dir/$kind.log")
     # Warmed up by orders, like the extracted topology: the JIT warms up with the orders it has seen.
     BENCH_ROUND=warmup-$kind-$RANDOM BENCH_TOKENS=$dir/$kind/tokens.txt wrk -t 2 -c 16 -d 120s --timeout 10s \

@@ -7,11 +7,11 @@ import sys
 
 directory = sys.argv[1]
 summary = open(f'{directory}/out.txt').read()
-tps = re.search(r'tps = ([\d.]+) \(without initial connection time\)', summary)
+rate = re.search(r'tps = ([\d.]+) \(without initial connection time\)', summary)
 # pgbench prints no rates for a run that processed no transaction in its time (a stalled server): its rate is 0.
-if not tps and not re.search(r'number of transactions actually processed: 0\b', summary):
+if not rate and not re.search(r'number of transactions actually processed: 0\b', summary):
     sys.exit(f'pgbench_log.py: no rate in {directory}/out.txt:\n{summary}')
-tps = float(tps.group(1)) if tps else 0.0
+tps = float(rate.group(1)) if rate else 0.0
 failed = re.search(r'number of failed transactions: (\d+)', summary)
 latencies = sorted(int(line.split()[2]) for path in glob.glob(f'{directory}/pgbench_log.*') for line in open(path))
 

@@ -19,9 +19,8 @@ seed_customer() {  # seed_customer API N DIRECTORY: customerN@bench.local, its t
 }
 seed() {  # seed API DIRECTORY: PRODUCTS products, CUSTOMERS customers, their tokens one a line in DIRECTORY/tokens.txt
   local admin; admin=$(token "$1" "$ADMIN_EMAIL" "$ADMIN_PASSWORD")
-  mkdir -p "$2"
   export -f token seed_product seed_customer
   seq "$PRODUCTS" | xargs -P 4 -I{} bash -c 'seed_product "$@"' _ "$1" "$admin" {}
   seq "$CUSTOMERS" | xargs -P 4 -I{} bash -c 'seed_customer "$@"' _ "$1" {} "$2"
-  seq "$CUSTOMERS" | while read -r i; do cat "$2/token.$i"; done > "$2/tokens.txt"
+  cat "$2"/token.* > "$2/tokens.txt"
 }

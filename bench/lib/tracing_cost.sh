@@ -3,7 +3,8 @@
 # every request at full sampling and exports its spans to a Zipkin server (io.zipkin:zipkin-server:3.5.1:exec, in
 # memory), the other has tracing off. Their place-order rounds alternate (so that both see the same machine), each
 # followed by its checkout's drain; the step reports the median throughput and p99 of each and the cost in percent
-# (goal: under 10%). Uses bench/run's helpers: log, figure, app, ready, stop, reap_postgres, seed, token, pg_port_of, xsql.
+# (goal: under 10%). Uses bench/run's helpers: log, figure, app, ready, stop, reap_postgres, pg_port_of, xsql, and
+# seed (lib/seed.sh).
 # Tunable: BENCH_TRACING_ROUNDS (3; 1 with --quick), BENCH_TRACING_WARMUP_ORDERS (1500; 300 with --quick).
 
 tracing_drain() {  # tracing_drain PGPORT: waits (3 min at most) until that database's publications are completed

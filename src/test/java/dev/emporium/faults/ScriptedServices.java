@@ -149,7 +149,7 @@ final class ScriptedServices implements AutoCloseable {
 	/** {@code bin/services stop}; then SIGKILL to anything of it that still runs. */
 	@Override
 	public void close() throws IOException, InterruptedException {
-		Map<String, Long> pids = Files.isRegularFile(directory.resolve("pids")) ? pids() : Map.of();
+		var pids = recordedPids();
 		try {
 			run("stop", List.of("stop"));
 		}
@@ -172,6 +172,11 @@ final class ScriptedServices implements AutoCloseable {
 	private boolean startedHere(ProcessHandle process) {
 		return process.isAlive()
 				&& process.info().commandLine().map(line -> line.contains(directory.toString())).orElse(false);
+	}
+
+	/** The processes the script recorded, if it got so far. */
+	private Map<String, Long> recordedPids() throws IOException {
+		return Files.isRegularFile(directory.resolve("pids")) ? pids() : Map.of();
 	}
 
 	private Map<String, Long> pids() throws IOException {
@@ -220,7 +225,7 @@ final class ScriptedServices implements AutoCloseable {
 	 * recorded processes are left to {@code close()}, which stops each with its database.
 	 */
 	private void stopUnrecorded(List<ProcessHandle> started) throws IOException {
-		var recorded = Files.isRegularFile(directory.resolve("pids")) ? pids().values() : List.<Long>of();
+		var recorded = recordedPids().values();
 		var training = Path.of(environment.get("EMPORIUM_JAR")).resolveSibling("app").resolve("training");
 		for (var process : started) {
 			if (process.isAlive() && !recorded.contains(process.pid())) {

@@ -89,10 +89,10 @@ class CrashRecoveryEndToEndTests {
 			var staff = anonymous.loggedInAs(KillableApplication.ADMIN_EMAIL, KillableApplication.ADMIN_PASSWORD);
 			var received = OrderLoad.productsInStock(staff, "FAULT", SKUS, INITIAL_STOCK);
 			var customers = OrderLoad.customers(anonymous, CUSTOMERS);
-			// An order of its own SKU, placed just before the first JVM kill within a
-			// trace
-			// the test starts: the kill cuts its checkout, which goes on after the
-			// restart.
+			// An order of its own SKU, placed within a trace the test starts just before
+			// the last kill, a JVM's: the kill cuts its checkout, which goes on after the
+			// restart in a JVM that lives on to export its spans (a span buffered in a
+			// killed JVM is lost, though the step it recorded has committed).
 			var tracedSku = OrderLoad.productInStock(staff, "FAULT", TRACED_STOCK);
 			var traceparent = ZipkinServer.newTraceparent();
 			OrderLoad.Accepted traced = null;
@@ -106,12 +106,13 @@ class CrashRecoveryEndToEndTests {
 			int openAtKill = 0;
 			for (int round = 1; round <= KILLS; round++) {
 				Thread.sleep(2_000 + random.nextInt(4_000));
-				if (round % 2 == 0) {
+				// Alternating kinds, the last a JVM kill.
+				if ((KILLS - round) % 2 == 1) {
 					application.killEverything();
 					fullKills++;
 				}
 				else {
-					if (traced == null) {
+					if (round == KILLS) {
 						traced = placeTraced(customers.get(0), tracedSku, traceparent);
 					}
 					application.killJvm();
@@ -119,7 +120,7 @@ class CrashRecoveryEndToEndTests {
 					// The orphaned server still answers: what the dead JVM left
 					// unfinished.
 					openAtKill += jdbc.sql(OPEN_PUBLICATIONS).query(Integer.class).single();
-					if (tracedOpenAtKill == 0) {
+					if (traced != null) {
 						tracedOpenAtKill = jdbc.sql(OPEN_PUBLICATIONS + " AND serialized_event LIKE :order")
 							.param("order", "%" + traced.orderId() + "%")
 							.query(Integer.class)

@@ -25,11 +25,11 @@ interface Products extends Repository<Product, String> {
 	 * A page of the products whose SKU, name or description match an {@code ILIKE}
 	 * pattern.
 	 */
-	@Query("""
+	@Query(value = """
 			SELECT * FROM catalog.product
 			WHERE sku ILIKE :pattern OR name ILIKE :pattern OR description ILIKE :pattern
 			ORDER BY sku
-			LIMIT :limit OFFSET :offset""")
+			LIMIT :limit OFFSET :offset""", rowMapperClass = ProductRows.class)
 	List<Product> search(String pattern, int limit, long offset);
 
 	@Query("""

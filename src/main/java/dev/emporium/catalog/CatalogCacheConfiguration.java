@@ -11,11 +11,14 @@ import org.springframework.cache.interceptor.SimpleCacheResolver;
 import org.springframework.cache.transaction.TransactionAwareCacheManagerProxy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.web.PagedModel;
 
 /**
- * The catalog's cache of public product reads: a Caffeine cache in Spring Boot's cache
- * manager whose entries expire after {@link CatalogCacheSettings#timeToLive()}, reached
- * through a resolver that defers evictions made in a transaction until it commits.
+ * The catalog's caches of public reads, one of products and one of pages of the catalog:
+ * Caffeine caches in Spring Boot's cache manager whose entries expire after
+ * {@link CatalogCacheSettings#timeToLive()}, each holding at most
+ * {@link CatalogCacheSettings#maximumSize()} products, reached through a resolver that
+ * defers evictions made in a transaction until it commits.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -24,17 +27,32 @@ class CatalogCacheConfiguration {
 	/** The cache of {@link CachedProducts}, by SKU. */
 	static final String PRODUCTS = "catalog.products";
 
+	/**
+	 * The cache of {@link CachedProducts#page}, by text and page; a page weighs as many
+	 * products as it holds, and one more for its place in the cache.
+	 */
+	static final String PAGES = "catalog.pages";
+
 	/** The name of the resolver every catalog cache operation goes through. */
 	static final String AFTER_COMMIT = "catalogCacheResolver";
 
 	@Bean
-	CacheManagerCustomizer<CaffeineCacheManager> catalogProductCache(CatalogCacheSettings settings) {
-		return caches -> caches.registerCustomCache(PRODUCTS,
-				Caffeine.newBuilder()
-					.expireAfterWrite(settings.timeToLive())
-					.maximumSize(settings.maximumSize())
-					.recordStats()
-					.build());
+	CacheManagerCustomizer<CaffeineCacheManager> catalogCaches(CatalogCacheSettings settings) {
+		return caches -> {
+			caches.registerCustomCache(PRODUCTS,
+					Caffeine.newBuilder()
+						.expireAfterWrite(settings.timeToLive())
+						.maximumSize(settings.maximumSize())
+						.recordStats()
+						.build());
+			caches.registerCustomCache(PAGES,
+					Caffeine.newBuilder()
+						.expireAfterWrite(settings.timeToLive())
+						.maximumWeight(settings.maximumSize())
+						.weigher((Object key, Object page) -> ((PagedModel<?>) page).getContent().size() + 1)
+						.recordStats()
+						.build());
+		};
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.springframework.cache.annotation.CacheConfig;
 import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Caching;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,9 +22,9 @@ import dev.emporium.shared.Money;
 /**
  * Maintains the catalog for staff and answers product look-ups for everyone else.
  * <p>
- * Adding or changing a product evicts it from the cache of {@link CachedProducts} once
- * the transaction commits. The look-ups of the {@link Catalog} API, which orders price
- * with, are never cached.
+ * Adding or changing a product evicts it, and every cached page of the catalog, from the
+ * caches of {@link CachedProducts} once the transaction commits. The look-ups of the
+ * {@link Catalog} API, which orders price with, are never cached.
  */
 @Service
 @Transactional
@@ -75,7 +76,8 @@ class CatalogManagement implements Catalog {
 		return products.count() == 0;
 	}
 
-	@CacheEvict(key = "#sku")
+	@Caching(evict = { @CacheEvict(key = "#sku"),
+			@CacheEvict(cacheNames = CatalogCacheConfiguration.PAGES, allEntries = true) })
 	Product add(String sku, String name, String description, Money price) {
 		if (products.existsById(sku)) {
 			throw new DuplicateSkuException(sku);
@@ -92,7 +94,8 @@ class CatalogManagement implements Catalog {
 		}
 	}
 
-	@CacheEvict(key = "#sku")
+	@Caching(evict = { @CacheEvict(key = "#sku"),
+			@CacheEvict(cacheNames = CatalogCacheConfiguration.PAGES, allEntries = true) })
 	Product update(String sku, String name, String description, Money price) {
 		var product = product(sku);
 		var previousPrice = product.price();

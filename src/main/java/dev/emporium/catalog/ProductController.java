@@ -60,14 +60,15 @@ class ProductController {
 	@Operation(
 			summary = "Browse the products in SKU order, optionally filtered by text in the SKU, name or description",
 			description = "Open to anyone. `q` matches case-insensitively anywhere in the SKU, name or description; "
-					+ "pages hold 1 to 100 products.")
+					+ "pages hold 1 to 100 products. Served from a short-lived cache, so a change made on another "
+					+ "instance shows up a few seconds late.")
 	@ApiResponse(responseCode = "200", description = "A page of products", useReturnTypeSchema = true,
 			content = @Content(mediaType = "application/json", examples = @ExampleObject(PAGE_EXAMPLE)))
 	@ApiResponse(responseCode = "422", description = "Invalid paging parameters")
 	PagedModel<ProductResponse> browse(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
 			@RequestParam(required = false) @Size(max = 100) String q) {
-		return new PagedModel<>(catalog.browse(q, PageRequest.of(page, size)).map(ProductResponse::of));
+		return products.page(q, PageRequest.of(page, size));
 	}
 
 	@GetMapping("/{sku}")

@@ -1,12 +1,15 @@
 package dev.emporium.catalog;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -33,10 +36,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The public product read on real PostgreSQL: a hit touches no database, and a change
- * made through this instance evicts the cached product once it commits, never before.
- * Rows are changed behind the application's back (as another instance would) to tell a
- * cached answer from a stored one.
+ * The public product read and browse on real PostgreSQL: a hit touches no database, and a
+ * change made through this instance evicts the cached product and pages once it commits,
+ * never before. Rows are changed behind the application's back (as another instance
+ * would) to tell a cached answer from a stored one.
  */
 @ApplicationModuleTest
 @AutoConfigureMockMvc
@@ -62,16 +65,17 @@ class CachedProductsIntegrationTests {
 	@Autowired
 	TransactionsBegun transactions;
 
-	@Test
-	void servesASecondReadFromTheCacheWithoutATransaction() throws Exception {
+	@ParameterizedTest
+	@EnumSource
+	void servesASecondReadFromTheCacheWithoutATransaction(PublicRead read) throws Exception {
 		var sku = added("Mug");
 		var beforeMiss = transactions.onThisThread();
-		assertThat(nameRead(sku)).isEqualTo("Mug");
+		assertThat(nameRead(read, sku)).isEqualTo("Mug");
 		assertThat(transactions.onThisThread()).as("transactions begun by a miss").isGreaterThan(beforeMiss);
 		renameBehindTheApplicationsBack(sku, "Renamed elsewhere");
 
 		var beforeHit = transactions.onThisThread();
-		assertThat(nameRead(sku)).isEqualTo("Mug");
+		assertThat(nameRead(read, sku)).isEqualTo("Mug");
 
 		assertThat(transactions.onThisThread()).as("transactions begun by a hit").isEqualTo(beforeHit);
 	}
@@ -95,10 +99,11 @@ class CachedProductsIntegrationTests {
 			.andExpect(jsonPath("$.price.amount").value("14.00"));
 	}
 
-	@Test
-	void keepsTheCachedProductWhenAnUpdateRollsBack() throws Exception {
+	@ParameterizedTest
+	@EnumSource
+	void keepsTheCachedAnswerWhenAnUpdateRollsBack(PublicRead read) throws Exception {
 		var sku = added("Mug");
-		assertThat(nameRead(sku)).isEqualTo("Mug");
+		assertThat(nameRead(read, sku)).isEqualTo("Mug");
 		renameBehindTheApplicationsBack(sku, "Renamed elsewhere");
 
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
@@ -106,7 +111,7 @@ class CachedProductsIntegrationTests {
 			status.setRollbackOnly();
 		});
 
-		assertThat(nameRead(sku)).as("cached").isEqualTo("Mug");
+		assertThat(nameRead(read, sku)).as("cached").isEqualTo("Mug");
 		assertThat(management.product(sku).name()).as("stored").isEqualTo("Renamed elsewhere");
 	}
 
@@ -144,6 +149,18 @@ class CachedProductsIntegrationTests {
 		assertThat(nameRead(sku)).isEqualTo("Fresh");
 	}
 
+	@Test
+	void showsAddedAndChangedProductsOnTheVeryNextBrowse() throws Exception {
+		var sku = "CACHE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		assertThat(namesBrowsed(sku)).isEmpty();
+
+		management.add(sku, "Jug", "", PRICE);
+		assertThat(namesBrowsed(sku)).containsExactly("Jug");
+
+		management.update(sku, "Big jug", "", PRICE);
+		assertThat(namesBrowsed(sku)).containsExactly("Big jug");
+	}
+
 	private String added(String name) {
 		var sku = "CACHE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		management.add(sku, name, "", PRICE);
@@ -151,17 +168,42 @@ class CachedProductsIntegrationTests {
 	}
 
 	private String nameRead(String sku) throws Exception {
-		var body = mvc.perform(get("/api/v1/products/" + sku))
+		return nameRead(PublicRead.PRODUCT, sku);
+	}
+
+	private String nameRead(PublicRead read, String sku) throws Exception {
+		var body = mvc.perform(get(read.uri, sku)).andExpect(status().isOk()).andReturn().getResponse();
+		return JsonPath.read(body.getContentAsString(), read.name);
+	}
+
+	private List<String> namesBrowsed(String text) throws Exception {
+		var body = mvc.perform(get("/api/v1/products").param("q", text))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		return JsonPath.read(body, "$.name");
+		return JsonPath.read(body, "$.content[*].name");
 	}
 
 	private void renameBehindTheApplicationsBack(String sku, String name) {
 		assertThat(jdbc.update("UPDATE catalog.product SET name = ?, version = version + 1 WHERE sku = ?", name, sku))
 			.isOne();
+	}
+
+	/** The catalog's two cached reads, and where each answers the product's name. */
+	enum PublicRead {
+
+		PRODUCT("/api/v1/products/{sku}", "$.name"), PAGE("/api/v1/products?q={sku}", "$.content[0].name");
+
+		final String uri;
+
+		final String name;
+
+		PublicRead(String uri, String name) {
+			this.uri = uri;
+			this.name = name;
+		}
+
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -38,8 +38,7 @@ class CachedProducts {
 	 * {@link CatalogManagement#browse} finds them. Concurrent misses for one page load it
 	 * once.
 	 */
-	@Cacheable(cacheNames = CatalogCacheConfiguration.PAGES,
-			key = "{#text == null ? '' : #text.strip(), #pageable.pageNumber, #pageable.pageSize}", sync = true)
+	@Cacheable(cacheNames = CatalogCacheConfiguration.PAGES, key = "{#text, #pageable}", sync = true)
 	PagedModel<ProductResponse> page(String text, Pageable pageable) {
 		return new PagedModel<>(catalog.browse(text, pageable).map(ProductResponse::of));
 	}

@@ -35,7 +35,7 @@ class CatalogCacheConfigurationTests {
 		var pages = caches.getCache(CatalogCacheConfiguration.PAGES);
 
 		for (int page = 0; page < 20; page++) {
-			pages.put(List.of("", page, 100), page(100));
+			pages.put(List.of("", PageRequest.of(page, 100)), page(100));
 		}
 
 		@SuppressWarnings("unchecked")

@@ -55,7 +55,8 @@ class CheckoutEndToEndTests extends CheckoutScenario {
 	/**
 	 * What Prometheus scrapes after one paid and one declined order: the business
 	 * counters and the checkout lag moved by exactly those orders, every event consumed
-	 * was timed, and the outbox of every listener is empty again.
+	 * and every call into a module was timed, and the outbox of every listener is empty
+	 * again.
 	 */
 	@Test
 	void prometheusScrapeCountsTheCheckoutAndShowsTheOutboxDrained() {
@@ -94,6 +95,11 @@ class CheckoutEndToEndTests extends CheckoutScenario {
 		assertThat(sum(after, "emporium_events_outbox_failed")).isZero();
 		assertThat(sum(after, "emporium_events_outbox_oldest_age_seconds")).isZero();
 		assertThat(after).containsKey("emporium_events_resubmissions_total");
+		assertThat(after.keySet()).as("calls into modules, by controllers and by listeners")
+			.anyMatch(name -> name.startsWith("module_requests_seconds_count{")
+					&& name.contains("module_invocation_type=\"bean\"") && name.contains("module_key=\"orders\""))
+			.anyMatch(name -> name.startsWith("module_requests_seconds_count{")
+					&& name.contains("module_invocation_type=\"event-listener\""));
 		assertThat(after.keySet()).anyMatch(name -> name.startsWith("http_server_requests_seconds_count{"))
 			.anyMatch(name -> name.startsWith("hikaricp_connections_active{"))
 			.anyMatch(name -> name.startsWith("jvm_memory_used_bytes{"));

@@ -27,11 +27,11 @@ import dev.emporium.platform.topology.ModuleTopology;
 class ObservabilityConfiguration {
 
 	// Spring Modulith's observation of calls into a module, and its meters' names.
-	static final String MODULE_REQUESTS = "module.requests";
+	private static final String MODULE_REQUESTS = "module.requests";
 
-	static final String INVOCATION_TYPE = "module.invocation-type";
+	private static final String INVOCATION_TYPE = "module.invocation-type";
 
-	static final String BEAN = "bean";
+	private static final String BEAN = "bean";
 
 	/** Spring Boot's task executor builder applies the single task decorator bean. */
 	@Bean
